@@ -1,0 +1,133 @@
+package io.streamgate.core.split;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Splits JSON bodies into records without re-serialising them: each record is the exact byte range it had in the
+ * body, as the record contract requires ("the payload bytes, as received").
+ */
+public final class JsonSplitter {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonSplitter() {
+    }
+
+    /** One record per non-blank line of an NDJSON body; each line must be one JSON value. */
+    public static List<byte[]> ndjson(byte[] body) {
+        List<byte[]> records = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+                byte[] line = Arrays.copyOfRange(body, start, end);
+                if (!isBlank(line)) {
+                    requireSingleValue(line, records.size());
+                    records.add(line);
+                }
+                start = i + 1;
+            }
+        }
+        return records;
+    }
+
+    /** One record per element of the array at {@code pointer} (empty pointer: the body is the array). */
+    public static List<byte[]> array(byte[] body, JsonPointer pointer) {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            JsonToken token = moveTo(parser, pointer);
+            if (token != JsonToken.START_ARRAY) {
+                throw new MalformedBodyException("expected a JSON array at '" + pointer + "'", -1);
+            }
+            List<byte[]> records = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                parser.finishToken();
+                int end = (int) parser.currentLocation().getByteOffset();
+                records.add(Arrays.copyOfRange(body, start, end));
+            }
+            while (parser.nextToken() != null) {
+                parser.skipChildren(); // read to the end: a body with trailing garbage is malformed as a whole
+            }
+            return records;
+        } catch (IOException e) {
+            throw new MalformedBodyException("malformed JSON: " + firstLine(e.getMessage()), -1);
+        }
+    }
+
+    private static JsonToken moveTo(JsonParser parser, JsonPointer pointer) throws IOException {
+        JsonToken token = parser.nextToken();
+        JsonPointer rest = pointer;
+        while (!rest.matches()) {
+            if (token == JsonToken.START_OBJECT && findField(parser, rest.getMatchingProperty())) {
+                token = parser.nextToken();
+            } else if (token == JsonToken.START_ARRAY && rest.getMatchingIndex() >= 0
+                    && findElement(parser, rest.getMatchingIndex())) {
+                token = parser.currentToken();
+            } else {
+                throw new MalformedBodyException("nothing at '" + pointer + "' in the body", -1);
+            }
+            rest = rest.tail();
+        }
+        return token;
+    }
+
+    private static boolean findField(JsonParser parser, String name) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            if (parser.currentName().equals(name)) {
+                return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static boolean findElement(JsonParser parser, int index) throws IOException {
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (i == index) {
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private static void requireSingleValue(byte[] line, int index) {
+        try (JsonParser parser = FACTORY.createParser(line)) {
+            parser.nextToken();
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new MalformedBodyException("line " + (index + 1) + " holds more than one JSON value", index);
+            }
+        } catch (IOException e) {
+            throw new MalformedBodyException("line " + (index + 1) + " is not JSON: " + firstLine(e.getMessage()),
+                    index);
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

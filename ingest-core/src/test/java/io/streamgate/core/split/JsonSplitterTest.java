@@ -1,0 +1,61 @@
+package io.streamgate.core.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import org.junit.jupiter.api.Test;
+
+class JsonSplitterTest {
+
+    @Test
+    void ndjsonGivesOneRecordPerLineAsReceivedSkippingBlankLines() {
+        List<byte[]> records = JsonSplitter.ndjson(bytes("{\"a\": 1}\r\n\n  {\"b\":\"x\\ny\"}\n"));
+        assertThat(records).extracting(JsonSplitterTest::text).containsExactly("{\"a\": 1}", "  {\"b\":\"x\\ny\"}");
+    }
+
+    @Test
+    void ndjsonNamesTheFirstBadLine() {
+        assertThatThrownBy(() -> JsonSplitter.ndjson(bytes("{\"a\":1}\n{\"a\":\n")))
+                .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.index()).isEqualTo(1))
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> JsonSplitter.ndjson(bytes("{\"a\":1} {\"b\":2}")))
+                .hasMessageContaining("more than one JSON value");
+    }
+
+    @Test
+    void anArrayGivesEachElementWithItsOriginalBytes() {
+        List<byte[]> records = JsonSplitter.array(bytes("[ {\"a\" : 1}, {\"b\":[1,2]} ,\"s\", 3 ]"),
+                JsonPointer.empty());
+        assertThat(records).extracting(JsonSplitterTest::text)
+                .containsExactly("{\"a\" : 1}", "{\"b\":[1,2]}", "\"s\"", "3");
+    }
+
+    @Test
+    void anArrayFoundByPointerSkipsEverythingElse() {
+        String body = "{\"meta\":{\"n\":[9]},\"data\":{\"items\":[{\"id\":1},{\"id\":2}]},\"after\":true}";
+        assertThat(JsonSplitter.array(bytes(body), JsonPointer.compile("/data/items")))
+                .extracting(JsonSplitterTest::text).containsExactly("{\"id\":1}", "{\"id\":2}");
+    }
+
+    @Test
+    void aMissingArrayOrBrokenBodyIsMalformed() {
+        assertThatThrownBy(() -> JsonSplitter.array(bytes("{\"x\":[]}"), JsonPointer.compile("/data")))
+                .isInstanceOf(MalformedBodyException.class).hasMessageContaining("/data");
+        assertThatThrownBy(() -> JsonSplitter.array(bytes("[{\"a\":1},"), JsonPointer.empty()))
+                .isInstanceOf(MalformedBodyException.class);
+        assertThatThrownBy(() -> JsonSplitter.array(bytes("[1] x"), JsonPointer.empty()))
+                .isInstanceOf(MalformedBodyException.class);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
