@@ -1,0 +1,39 @@
+package io.streamgate.gateway.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.streamgate.gateway.problem.GatewayException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Reads a request body as the raw bytes received (signatures are computed over them), refusing one larger than the
+ * source allows with 413: by its declared length before reading, or, for a chunked body, as soon as it grows past
+ * the limit. A body is never truncated.
+ */
+public final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    public static byte[] read(HttpServletRequest request, DataSize max) throws IOException {
+        long limit = max.toBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(max);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (body.length > limit) {
+                throw tooLarge(max);
+            }
+            return body;
+        }
+    }
+
+    private static GatewayException tooLarge(DataSize max) {
+        return new GatewayException(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
+                "The body is larger than this source accepts (" + max.toBytes() + " bytes).");
+    }
+}

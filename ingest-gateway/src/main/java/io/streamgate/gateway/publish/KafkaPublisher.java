@@ -1,0 +1,55 @@
+package io.streamgate.gateway.publish;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.cloudevents.CloudEvent;
+import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.gateway.metrics.SourceMetrics;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a request's records and returns only once Kafka has acknowledged every one of them ({@code acks=all},
+ * idempotent producer, see ingest-core's DurableProducerSettings). If any record is not acknowledged within
+ * {@link PublishProperties#timeout()} the whole request fails with {@link KafkaUnavailableException} (a 503): some of
+ * its records may still be stored, which is why every record's {@code ce_id} is deterministic and a retry is safe.
+ */
+@Component
+public class KafkaPublisher {
+
+    private final KafkaTemplate<String, CloudEvent> template;
+    private final PublishProperties properties;
+    private final SourceMetrics metrics;
+
+    KafkaPublisher(KafkaTemplate<String, CloudEvent> template, PublishProperties properties, SourceMetrics metrics) {
+        this.template = template;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    public void publish(String sourceId, List<ContractRecord> records) {
+        Timer.Sample sample = metrics.startProduce();
+        try {
+            CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
+            for (int i = 0; i < sends.length; i++) {
+                sends[i] = template.send(records.get(i).toProducerRecord());
+            }
+            CompletableFuture.allOf(sends).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            metrics.produced(sourceId, sample, records.size());
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            metrics.produceFailed(sourceId, sample);
+            throw new KafkaUnavailableException("Kafka did not acknowledge " + records.size() + " record(s) of "
+                    + sourceId, properties.retryAfter(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            metrics.produceFailed(sourceId, sample);
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", properties.retryAfter(), e);
+        }
+    }
+}
