@@ -64,6 +64,11 @@ public final class ProcessKafkaBroker implements KafkaBroker {
         return true;
     }
 
+    /** The broker JVM's process id, for tests that check it is gone; -1 while stopped. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public Path dataDir() {
         return dataDir;
     }
