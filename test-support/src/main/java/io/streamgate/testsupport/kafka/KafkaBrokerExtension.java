@@ -12,14 +12,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>One broker per test JVM, started on first use and stopped when the JVM's test run ends:
  * <ul>
  *   <li>by default a single-node KRaft broker in its own JVM ({@link ProcessKafkaBroker});</li>
- *   <li>with {@code -Dkafka.bootstrap=host:port}, that broker instead (tests that stop the broker are skipped).</li>
+ *   <li>with {@code -Dkafka.bootstrap=host:port}, that broker instead;</li>
+ *   <li>with {@code -Dkafka.broker=testcontainers}, a Kafka container (needs Docker and
+ *   {@code org.testcontainers:kafka} on the test classpath).</li>
  * </ul>
+ * Tests that stop and restart the broker check {@link KafkaBroker#restartable()} and are skipped where it is false.
  * A test that stops the broker must start it again before it ends; use {@link #isolated(String...)} for a broker of
  * its own when that is simpler.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterResolver {
 
     public static final String BOOTSTRAP_PROPERTY = "kafka.bootstrap";
+    public static final String BROKER_PROPERTY = "kafka.broker";
 
     private static KafkaBroker shared;
 
@@ -27,7 +31,16 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
             String external = System.getProperty(BOOTSTRAP_PROPERTY, "");
-            shared = external.isBlank() ? ProcessKafkaBroker.startFresh() : new ExternalKafkaBroker(external);
+            String kind = System.getProperty(BROKER_PROPERTY, "process");
+            if (!external.isBlank()) {
+                shared = new ExternalKafkaBroker(external);
+            } else if (kind.equals("testcontainers")) {
+                shared = new ContainerKafkaBroker();
+            } else if (kind.equals("process")) {
+                shared = ProcessKafkaBroker.startFresh();
+            } else {
+                throw new IllegalArgumentException("-D" + BROKER_PROPERTY + " must be 'process' or 'testcontainers'");
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-broker-stop"));
         }
         return shared;
