@@ -5,7 +5,6 @@
 # Builds whatever is missing first. Ctrl-C stops every process it started.
 #
 #   ./run.sh            start everything
-#   ./run.sh --demo     also send demo turnstile traffic through the gateway
 #   ./run.sh --rebuild  rebuild the jars first, even if they exist
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,13 +16,11 @@ KAFKA_PORT=${KAFKA_PORT:-9092}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 POLLER_PORT=${POLLER_PORT:-8081}
 SIMULATOR_PORT=${SIMULATOR_PORT:-8090}
-DEMO=false
 REBUILD=false
 for arg in "$@"; do
   case $arg in
-    --demo) DEMO=true ;;
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -105,11 +102,11 @@ BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
 start gateway "$APP_JAVA" -Xmx512m -jar $GATEWAY_JAR --spring.profiles.active=local \
   --server.port="$GATEWAY_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP"
-start simulator "$APP_JAVA" -Xmx256m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.ProviderSimulator \
+start simulator "$APP_JAVA" -Xmx256m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.SimulatorMain \
   org.springframework.boot.loader.launch.PropertiesLauncher --port "$SIMULATOR_PORT"
 start poller "$APP_JAVA" -Xmx512m -jar $POLLER_JAR --spring.profiles.active=local \
-  --management.server.port="$POLLER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
-  --streamgate.poller.simulator-url="http://127.0.0.1:$SIMULATOR_PORT"
+  --server.port="$POLLER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --simulator.url="http://127.0.0.1:$SIMULATOR_PORT"
 start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g \
   -cp "spark-aggregator/target/classes:$(cat $AGGREGATOR_CP_FILE)" io.streamgate.aggregator.AggregatorMain \
   --master "local[*]" --bootstrap-servers "$BOOTSTRAP" --lake "$LAKE" --checkpoints "$WORK/checkpoints" \
@@ -118,17 +115,12 @@ start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -
 await "the gateway" 120 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 await "the poller" 120 curl -fsS "http://127.0.0.1:$POLLER_PORT/actuator/health/readiness"
 
-if $DEMO; then
-  start demo "$APP_JAVA" -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.DemoTraffic \
-    org.springframework.boot.loader.launch.PropertiesLauncher --gateway "http://127.0.0.1:$GATEWAY_PORT" --api-key demo-key
-fi
-
 cat <<EOF
 
 Streamgate is running.
   Kafka broker      $BOOTSTRAP            (data $WORK/kafka)
   Gateway           http://127.0.0.1:$GATEWAY_PORT          health/info/prometheus under /actuator
-  Poller actuator   http://127.0.0.1:$POLLER_PORT/actuator   sources: /actuator/sources
+  Poller            http://127.0.0.1:$POLLER_PORT/ops/sources   actuator: /actuator
   Provider sim.     http://127.0.0.1:$SIMULATOR_PORT
   Lake (Delta)      $LAKE/<job>/{events,windows,quarantine}
   Logs              $LOGS

@@ -3,18 +3,21 @@ package io.streamgate.gateway.events;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import io.streamgate.core.contract.ContractRecord;
-import io.streamgate.core.contract.EventIds;
+import io.streamgate.gateway.auth.Authenticator;
 import io.streamgate.gateway.http.BoundedBody;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.publish.KafkaPublisher;
+import io.streamgate.gateway.ratelimit.RateLimiter;
 import io.streamgate.gateway.source.Source;
 import io.streamgate.gateway.source.SourceKind;
 import io.streamgate.gateway.source.SourceRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +25,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /events/{id}}: a raw body becomes one contract record, acknowledged once Kafka holds it. */
+/**
+ * {@code POST /events/{id}}: authenticate, rate-limit, read the body within its limit, split it into records by
+ * its format, check the record limit and the schema, and answer 202 only once Kafka holds every record. Any
+ * refusal is a problem+json answer and leaves nothing of the request in Kafka, except a 503 from Kafka itself,
+ * after which the client retries and the deterministic ids make the copies recognisable.
+ */
 @RestController
 class EventsController {
 
     private final SourceRegistry sources;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final RecordSchemas schemas;
     private final KafkaPublisher publisher;
     private final SourceMetrics metrics;
 
-    EventsController(SourceRegistry sources, KafkaPublisher publisher, SourceMetrics metrics) {
+    EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
+            RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics) {
         this.sources = sources;
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.schemas = schemas;
         this.publisher = publisher;
         this.metrics = metrics;
     }
@@ -41,15 +56,36 @@ class EventsController {
     Map<String, Object> accept(@PathVariable String id, HttpServletRequest request) throws IOException {
         Source source = sources.require(id, SourceKind.EVENTS);
         metrics.received(id);
-        byte[] body = BoundedBody.read(request, source.properties().maxBody());
-        String contentType = request.getContentType() == null ? "application/octet-stream" : request.getContentType();
-        String eventId = EventIds.contentHash(source.uri().toString(), body);
-        ContractRecord record = new ContractRecord(source.properties().topic(),
-                source.key().extract(null, request::getHeader),
-                ContractRecord.event(eventId, source.uri(), source.properties().type(),
-                        OffsetDateTime.now(ZoneOffset.UTC), contentType, body).build(),
-                Map.of());
-        publisher.publish(id, List.of(record));
-        return Map.of("accepted", 1, "ids", List.of(eventId));
+        try {
+            EventsProperties events = source.properties().events();
+            String caller = authenticator.authenticate(source.properties().auth(), request);
+            rateLimiter.acquire(id, events.rateLimit(), caller);
+            HttpHeaders headers = headers(request);
+            MediaType type = ContentTypes.of(request.getContentType());
+            BodyFormat format = BodyFormat.of(headers, type, events.json());
+            byte[] body = BoundedBody.read(request, source.properties().maxBody());
+            OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            List<Parsed> parsed = format.parse(EventRequest.of(source, type, body, headers, receivedAt));
+            RecordLimits.check(parsed.size(), events.maxRecords());
+            schemas.check(id, parsed);
+            List<ContractRecord> records = parsed.stream().map(Parsed::record).toList();
+            publisher.publish(id, records);
+            return Accepted.of(records);
+        } catch (RuntimeException e) {
+            metrics.rejected(id, Rejections.reason(e));
+            throw e;
+        }
+    }
+
+    /**
+     * The headers as sent. (Spring's ServletServerHttpRequest would add the servlet's default charset to the
+     * Content-Type, which would then pass for the event's own data content type.)
+     */
+    private static HttpHeaders headers(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.addAll(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
     }
 }

@@ -2,6 +2,7 @@ package io.streamgate.gateway.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 import io.streamgate.gateway.problem.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,7 @@ public final class BoundedBody {
 
     private static GatewayException tooLarge(DataSize max) {
         return new GatewayException(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large",
-                "The body is larger than this source accepts (" + max.toBytes() + " bytes).");
+                "The body is larger than this source accepts (" + max.toBytes() + " bytes).",
+                Map.of("limit", "max-body", "maxBytes", max.toBytes()));
     }
 }

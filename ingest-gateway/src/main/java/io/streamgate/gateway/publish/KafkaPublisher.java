@@ -10,6 +10,9 @@ import io.cloudevents.CloudEvent;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.micrometer.core.instrument.Timer;
+import io.streamgate.gateway.problem.GatewayException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -44,6 +47,11 @@ public class KafkaPublisher {
             metrics.produced(sourceId, sample, records.size());
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             metrics.produceFailed(sourceId, sample);
+            if (causedBy(e, RecordTooLargeException.class)) {
+                // retrying cannot help: answer a permanent 413, not a 503 that a sender would retry forever
+                throw new GatewayException(HttpStatus.PAYLOAD_TOO_LARGE, "Record too large",
+                        "A record of this request is larger than the event store accepts; it was not stored.");
+            }
             throw new KafkaUnavailableException("Kafka did not acknowledge " + records.size() + " record(s) of "
                     + sourceId, properties.retryAfter(), e);
         } catch (InterruptedException e) {
@@ -51,5 +59,14 @@ public class KafkaPublisher {
             metrics.produceFailed(sourceId, sample);
             throw new KafkaUnavailableException("interrupted while waiting for Kafka", properties.retryAfter(), e);
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

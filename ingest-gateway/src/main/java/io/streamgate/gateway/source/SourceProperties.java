@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.streamgate.gateway.auth.AuthProperties;
 import io.streamgate.gateway.events.EventsProperties;
+import io.streamgate.gateway.verify.VerifiableWebhook;
 import io.streamgate.gateway.verify.VerifyProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param auth authentication (events sources)
  * @param events what an events source accepts (formats, columns, schema, limits)
  */
+@VerifiableWebhook
 public record SourceProperties(
         @NotNull SourceKind kind,
         @NotBlank String topic,

@@ -1,0 +1,46 @@
+package io.streamgate.poller.fetch;
+
+import java.time.Duration;
+
+/**
+ * A request that did not give a usable response.
+ *
+ * @see #retryable()
+ */
+public class FetchException extends RuntimeException {
+
+    private final int status;
+    private final Duration retryAfter;
+    private final boolean retryable;
+
+    FetchException(String message, int status, Duration retryAfter, boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.retryable = retryable;
+    }
+
+    static FetchException status(int status, Duration retryAfter) {
+        boolean retryable = status == 429 || status == 408 || status >= 500;
+        return new FetchException("HTTP " + status, status, retryAfter, retryable, null);
+    }
+
+    static FetchException io(Exception cause) {
+        return new FetchException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 0, null, true, cause);
+    }
+
+    /** The HTTP status, or 0 for an I/O failure (timeout, refused connection). */
+    public int status() {
+        return status;
+    }
+
+    /** The server's {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** 408, 429, 5xx and I/O failures are worth another attempt; other statuses are not. */
+    public boolean retryable() {
+        return retryable;
+    }
+}

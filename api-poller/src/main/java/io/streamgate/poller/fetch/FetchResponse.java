@@ -1,0 +1,21 @@
+package io.streamgate.poller.fetch;
+
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.List;
+
+/** A response worth reading: 2xx, or 304 when the request was conditional. */
+public record FetchResponse(URI uri, int status, HttpHeaders headers, byte[] body) {
+
+    public boolean notModified() {
+        return status == 304;
+    }
+
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    public List<String> headerValues(String name) {
+        return headers.allValues(name);
+    }
+}

@@ -1,0 +1,40 @@
+package io.streamgate.poller.page;
+
+import java.net.URI;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A cursor from the body: the value at {@code cursorPointer} goes out as {@code cursorParam} (or, when it is an
+ * absolute URL, is followed as is). Done when it is absent, null or empty, when {@code hasMorePointer} (if set)
+ * is false, or when a page is empty.
+ */
+public record CursorPagination(String cursorParam, String cursorPointer, String hasMorePointer)
+        implements Pagination {
+
+    @Override
+    public URI first(URI base) {
+        return base;
+    }
+
+    @Override
+    public Optional<URI> next(PageView page) {
+        JsonNode body = page.body();
+        if (body == null || page.recordCount() == 0) {
+            return Optional.empty();
+        }
+        if (!hasMorePointer.isEmpty() && !body.at(hasMorePointer).asBoolean(false)) {
+            return Optional.empty();
+        }
+        JsonNode cursor = body.at(cursorPointer);
+        if (cursor.isMissingNode() || cursor.isNull() || cursor.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        String value = cursor.asText();
+        if (value.startsWith("http://") || value.startsWith("https://")) {
+            return Optional.of(URI.create(value));
+        }
+        return Optional.of(Uris.with(page.uri(), cursorParam, value));
+    }
+}

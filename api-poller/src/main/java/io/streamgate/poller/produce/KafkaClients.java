@@ -1,0 +1,61 @@
+package io.streamgate.poller.produce;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.streamgate.core.producer.DurableProducerSettings;
+import io.streamgate.poller.source.PollerProperties;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds each source's Kafka clients from Spring Boot's {@code spring.kafka.*} settings (so operators tune them
+ * there, not through knobs of ours), with the durable settings of ingest-core and a per-source transactional id.
+ */
+@Component
+public class KafkaClients {
+
+    private final KafkaProperties kafka;
+    private final PollerProperties poller;
+
+    KafkaClients(KafkaProperties kafka, PollerProperties poller) {
+        this.kafka = kafka;
+        this.poller = poller;
+    }
+
+    public String transactionalId(String sourceId) {
+        return poller.transactionalIdPrefix() + "-" + sourceId;
+    }
+
+    public Producer<String, CloudEvent> producer(String sourceId) {
+        Map<String, Object> config = DurableProducerSettings.apply(kafka.buildProducerProperties(null));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(sourceId));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "poller-" + sourceId);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
+    /** A consumer that only sees committed transactions, without a group (partitions are assigned by hand). */
+    public Consumer<String, byte[]> cursorReader(String sourceId) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "poller-cursor-" + sourceId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+}

@@ -1,0 +1,73 @@
+package io.streamgate.poller.run;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.streamgate.poller.cursor.CursorState;
+import io.streamgate.poller.cursor.CursorValues;
+
+/**
+ * The pure part of a page: which records to produce and the cursor state to commit with them.
+ *
+ * <p>Overlap: a record already produced inside the overlap window (same id, same cursor value) is skipped. Diff: records whose entity's
+ * hash is unchanged are skipped. The run's largest cursor value becomes the source's cursor when the run ends.
+ */
+public final class PageStep {
+
+    /** A record as the step sees it: ce_id, entity id (diff), cursor value, payload hash. */
+    public record Item(String ceId, String entity, String cursorValue, String hash) {
+    }
+
+    /** What to produce (indexes into the page's items) and the state to commit with it. */
+    public record Result(List<Integer> produce, CursorState state) {
+    }
+
+    private PageStep() {
+    }
+
+    /**
+     * @param firstPage whether this page started the run (its validators are the ones kept)
+     * @param next the next page, or null when the run ends here
+     */
+    public static Result apply(CursorState state, List<Item> items, URI next, boolean firstPage, String etag,
+            String lastModified, Duration overlap, boolean diff) {
+        List<Integer> produce = new ArrayList<>();
+        Map<String, String> recent = new HashMap<>(state.recent());
+        Map<String, String> entities = new HashMap<>(state.entities());
+        String runMax = state.runMax();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.cursorValue() != null) {
+                runMax = CursorValues.max(runMax, item.cursorValue());
+            }
+            if (!overlap.isZero() && item.cursorValue() != null && item.cursorValue().equals(recent.get(item.ceId()))) {
+                continue;
+            }
+            if (diff && item.entity() != null && item.hash().equals(entities.get(item.entity()))) {
+                continue;
+            }
+            produce.add(i);
+            if (diff && item.entity() != null) {
+                entities.put(item.entity(), item.hash());
+            }
+            if (!overlap.isZero() && item.cursorValue() != null) {
+                recent.put(item.ceId(), item.cursorValue());
+            }
+        }
+        String high = CursorValues.max(state.cursor(), runMax);
+        if (!overlap.isZero() && high != null) {
+            String floor = CursorValues.minus(high, overlap);
+            recent.values().removeIf(value -> CursorValues.compare(value, floor) <= 0);
+        }
+        CursorState nextState = next != null
+                ? new CursorState(state.cursor(), next.toString(), runMax, recent,
+                        firstPage ? etag : state.etag(), firstPage ? lastModified : state.lastModified(), entities)
+                : new CursorState(high, null, null, recent, firstPage ? etag : state.etag(),
+                        firstPage ? lastModified : state.lastModified(), entities);
+        return new Result(produce, nextState);
+    }
+}

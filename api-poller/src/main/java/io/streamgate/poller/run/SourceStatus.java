@@ -1,0 +1,91 @@
+package io.streamgate.poller.run;
+
+import java.time.Instant;
+
+/** What operators see of a source: a thread-safe snapshot holder updated by its worker. */
+public final class SourceStatus {
+
+    /** An immutable view for health, metrics and the operator endpoint. */
+    public record View(String id, boolean paused, boolean running, boolean fenced, Instant lastSuccess,
+            Instant lastAttempt, int consecutiveFailures, String lastError, Instant nextRun, long records,
+            long pages, String cursor, boolean runInProgress, boolean backfillInProgress, Instant newestEvent) {
+    }
+
+    private final String id;
+    private volatile boolean paused;
+    private volatile boolean running;
+    private volatile boolean fenced;
+    private volatile Instant lastSuccess;
+    private volatile Instant lastAttempt;
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
+    private volatile Instant nextRun;
+    private volatile long records;
+    private volatile long pages;
+    private volatile String cursor;
+    private volatile boolean runInProgress;
+    private volatile boolean backfillInProgress;
+    private volatile Instant newestEvent;
+
+    public SourceStatus(String id, boolean paused) {
+        this.id = id;
+        this.paused = paused;
+    }
+
+    public View view() {
+        return new View(id, paused, running, fenced, lastSuccess, lastAttempt, consecutiveFailures, lastError,
+                nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public void paused(boolean value) {
+        paused = value;
+    }
+
+    void running(boolean value, Instant now) {
+        running = value;
+        if (value) {
+            lastAttempt = now;
+        }
+    }
+
+    void succeeded(Instant now) {
+        lastSuccess = now;
+        consecutiveFailures = 0;
+        lastError = null;
+    }
+
+    void failed(String error) {
+        consecutiveFailures++;
+        lastError = error;
+    }
+
+    void fenced() {
+        fenced = true;
+    }
+
+    public boolean isFenced() {
+        return fenced;
+    }
+
+    public void nextRun(Instant at) {
+        nextRun = at;
+    }
+
+    synchronized void page(int produced, Instant newest) {
+        pages++;
+        records += produced;
+        if (newest != null && (newestEvent == null || newest.isAfter(newestEvent))) {
+            newestEvent = newest;
+        }
+    }
+
+    void cursor(String value, boolean inProgress, boolean backfill) {
+        cursor = value;
+        runInProgress = inProgress;
+        backfillInProgress = backfill;
+    }
+}

@@ -1,0 +1,198 @@
+package io.streamgate.poller.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A provider to pull from: MTA turnstile readings over HTTP with every pagination style ({@link FeedRoutes}),
+ * credentials by path prefix ({@link SimulatorAuth}), {@code ETag}/{@code Last-Modified} with 304s, and scripted
+ * or random 429/503s. Runs on its own ({@link SimulatorMain}) and inside tests ({@link #start(Options)}).
+ */
+public final class ProviderSimulator implements AutoCloseable {
+
+    /**
+     * @param port 0 for any free port
+     * @param tickEvery publish a new audit this often (null: only on {@link TurnstileFeed#advance(int)})
+     * @param chaos share of requests answered 429 with {@code Retry-After: 1}
+     * @param latency added to every response
+     */
+    public record Options(int port, int turnstiles, int initialTicks, Duration tickEvery, double chaos,
+            Duration tokenTtl, Duration snapshotTtl, Duration latency) {
+
+        public static Options forTests(int turnstiles, int initialTicks) {
+            return new Options(0, turnstiles, initialTicks, null, 0, Duration.ofMinutes(10), Duration.ofSeconds(30),
+                    Duration.ZERO);
+        }
+
+        public Options withTokenTtl(Duration ttl) {
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, ttl, snapshotTtl, latency);
+        }
+
+        public Options withLatency(Duration delay) {
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, delay);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(8);
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final TurnstileFeed feed;
+    private final FeedRoutes routes;
+    private final SimulatorAuth auth;
+    private final Faults faults;
+    private final Duration latency;
+    private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    private final List<Served> log = new CopyOnWriteArrayList<>();
+
+    /** One request served: when, path and decoded query, status, and the request's conditional headers. */
+    public record Served(Instant at, String path, Map<String, String> query, int status, String ifNoneMatch,
+            String ifModifiedSince) {
+    }
+
+    private ProviderSimulator(Options options) throws IOException {
+        this.feed = new TurnstileFeed(options.turnstiles(), options.initialTicks());
+        this.routes = new FeedRoutes(feed, options.snapshotTtl());
+        this.auth = new SimulatorAuth(options.tokenTtl());
+        this.faults = new Faults(options.chaos());
+        this.latency = options.latency();
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+        if (options.tickEvery() != null) {
+            long every = options.tickEvery().toMillis();
+            ticker.scheduleAtFixedRate(() -> feed.advance(1), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public static ProviderSimulator start(Options options) {
+        try {
+            return new ProviderSimulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    public TurnstileFeed feed() {
+        return feed;
+    }
+
+    /** Answers the next {@code times} requests under {@code pathPrefix} with {@code status}. */
+    public void fail(String pathPrefix, int status, Integer retryAfterSeconds, int times) {
+        faults.add(new Faults.Fault(pathPrefix, status, retryAfterSeconds), times);
+    }
+
+    public void revokeTokens() {
+        auth.revokeAll();
+    }
+
+    public int tokensIssued() {
+        return auth.issued();
+    }
+
+    public int served(int status) {
+        return statuses.getOrDefault(status, new AtomicInteger()).get();
+    }
+
+    public List<Served> log() {
+        return List.copyOf(log);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            SimResponse response = respond(exchange, path, query);
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis()); // a slow provider, to give tests time inside a run
+            }
+            statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
+            log.add(new Served(Instant.now(), path, query, response.status(),
+                    exchange.getRequestHeaders().getFirst("If-None-Match"),
+                    exchange.getRequestHeaders().getFirst("If-Modified-Since")));
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            boolean empty = response.status() == 304 || response.body().length == 0;
+            exchange.sendResponseHeaders(response.status(), empty ? -1 : response.body().length);
+            if (!empty) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SimResponse respond(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
+        if (path.equals("/oauth2/token") && exchange.getRequestMethod().equals("POST")) {
+            exchange.getRequestBody().readAllBytes();
+            Map<String, Object> token = auth.issue(exchange);
+            return token == null ? SimResponse.text(401, "invalid_client")
+                    : SimResponse.of(200, "application/json", JSON.writeValueAsBytes(token));
+        }
+        Faults.Fault fault = faults.next(path);
+        if (fault != null) {
+            SimResponse failure = SimResponse.text(fault.status(), "scripted failure");
+            return fault.retryAfterSeconds() == null ? failure
+                    : failure.with("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        }
+        if (!auth.allowed(path, exchange, query)) {
+            return SimResponse.text(401, "unauthorized").with("WWW-Authenticate", "Bearer");
+        }
+        String feedPath = path.replaceFirst("^/(key|basic|oauth)/", "/");
+        SimResponse response = routes.respond(path, feedPath, query);
+        return response == null ? SimResponse.text(404, "no such feed")
+                : Conditional.apply(response, feed.lastPublished(), exchange.getRequestHeaders());
+    }
+
+    static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return query;
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,42 @@
+package io.streamgate.poller.simulator;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the provider simulator on its own until killed.
+ *
+ * <pre>
+ * java -cp api-poller.jar -Dloader.main=io.streamgate.poller.simulator.SimulatorMain \
+ *      org.springframework.boot.loader.launch.PropertiesLauncher \
+ *      [--port 8099] [--turnstiles 40] [--history-ticks 18] [--tick-every PT20S] [--chaos 0.02] \
+ *      [--token-ttl PT5M] [--snapshot-ttl PT30S]
+ * </pre>
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        ProviderSimulator.Options options = new ProviderSimulator.Options(
+                Integer.parseInt(opts.getOrDefault("port", "8099")),
+                Integer.parseInt(opts.getOrDefault("turnstiles", "40")),
+                Integer.parseInt(opts.getOrDefault("history-ticks", "18")),
+                Duration.parse(opts.getOrDefault("tick-every", "PT20S")),
+                Double.parseDouble(opts.getOrDefault("chaos", "0.02")),
+                Duration.parse(opts.getOrDefault("token-ttl", "PT5M")),
+                Duration.parse(opts.getOrDefault("snapshot-ttl", "PT30S")),
+                Duration.ZERO);
+        ProviderSimulator simulator = ProviderSimulator.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-stop"));
+        System.out.println("Provider simulator serving MTA turnstile feeds at " + simulator.uri("/turnstile/"));
+        new CountDownLatch(1).await();
+    }
+}

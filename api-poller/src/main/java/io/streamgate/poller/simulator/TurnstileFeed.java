@@ -1,0 +1,89 @@
+package io.streamgate.poller.simulator;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The provider's data: readings of {@code turnstiles} turnstiles every four hours from 2024-01-06 03:00 New York
+ * time, deterministic for a given size (the same tick always yields the same rows). A turnstile misses about one
+ * audit in seven, so a snapshot of the latest readings changes only for some turnstiles from one tick to the next.
+ * The feed grows one tick at a time ({@link #advance(int)}); rows are ordered by (tick, turnstile).
+ */
+public final class TurnstileFeed {
+
+    private static final LocalDateTime START = LocalDateTime.of(2024, 1, 6, 3, 0);
+
+    private final List<Turnstile> turnstiles;
+    private final long[] entries;
+    private final long[] exits;
+    private final List<Reading> rows = new ArrayList<>();
+    private final Map<Integer, Reading> latest = new TreeMap<>();
+    private long ticks;
+
+    public TurnstileFeed(int turnstiles, int initialTicks) {
+        this.turnstiles = Turnstile.first(turnstiles);
+        this.entries = new long[turnstiles];
+        this.exits = new long[turnstiles];
+        for (int i = 0; i < turnstiles; i++) {
+            SplittableRandom random = new SplittableRandom(i * 7919L);
+            entries[i] = random.nextLong(100_000, 9_000_000);
+            exits[i] = random.nextLong(100_000, 6_000_000);
+        }
+        advance(initialTicks);
+    }
+
+    /** Publishes {@code count} more audits. */
+    public synchronized void advance(int count) {
+        for (int n = 0; n < count; n++, ticks++) {
+            LocalDateTime time = START.plusHours(4 * ticks);
+            for (int i = 0; i < turnstiles.size(); i++) {
+                SplittableRandom random = new SplittableRandom(ticks * 1_000_003L + i);
+                int busy = time.getHour() >= 7 && time.getHour() <= 19 ? 400 : 60;
+                entries[i] += random.nextInt(busy);
+                exits[i] += random.nextInt(busy);
+                if (random.nextInt(7) == 0) {
+                    continue; // no audit from this turnstile this time
+                }
+                String desc = random.nextInt(11) == 0 ? "RECOVR AUD" : "REGULAR";
+                Reading reading = new Reading(ticks, i, turnstiles.get(i), time, desc, entries[i], exits[i]);
+                rows.add(reading);
+                latest.put(i, reading);
+            }
+        }
+    }
+
+    public synchronized int size() {
+        return rows.size();
+    }
+
+    synchronized long ticks() {
+        return ticks;
+    }
+
+    synchronized List<Reading> rows() {
+        return List.copyOf(rows);
+    }
+
+    synchronized List<Reading> latest() {
+        return List.copyOf(latest.values());
+    }
+
+    /** The CSV rows (no header) of every published reading, in order: what a poller must deliver exactly once. */
+    public synchronized List<String> allCsvRows() {
+        return rows.stream().map(Reading::csv).toList();
+    }
+
+    /** The {@code :id} of every published reading, in order. */
+    public synchronized List<String> allIds() {
+        return rows.stream().map(Reading::id).toList();
+    }
+
+    /** When the latest audit was published (the feed's Last-Modified). */
+    synchronized LocalDateTime lastPublished() {
+        return START.plusHours(4 * Math.max(ticks - 1, 0) + 1);
+    }
+}

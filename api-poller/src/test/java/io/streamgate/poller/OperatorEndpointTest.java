@@ -1,0 +1,87 @@
+package io.streamgate.poller;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.streamgate.poller.simulator.ProviderSimulator;
+import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The operator endpoint: list, pause, resume, run, backfill; errors as {@code application/problem+json}. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class OperatorEndpointTest {
+
+    private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(ProviderSimulator.Options.forTests(7, 2));
+    private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+        registry.add("streamgate.poller.transactional-id-prefix", () -> "ops-test");
+        String p = "streamgate.poller.sources.held.";
+        registry.add(p + "url", () -> SIMULATOR.uri("/turnstile/rows.json").toString());
+        registry.add(p + "topic", () -> "ops.held");
+        registry.add(p + "type", () -> "mta.turnstile.reading");
+        registry.add(p + "id", () -> ":id");
+        registry.add(p + "paused", () -> "true");
+    }
+
+    @BeforeEach
+    void restAssured() {
+        RestAssured.port = port;
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        SIMULATOR.close();
+    }
+
+    @Test
+    void aPausedSourceIsListedOutOfServiceAndRefusesToRun() {
+        RestAssured.get("/ops/sources").then().statusCode(200).body("id", hasItem("held"));
+        RestAssured.get("/actuator/health/sources/held").then().statusCode(503).body("status", is("OUT_OF_SERVICE"));
+        RestAssured.post("/ops/sources/held/run").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("paused"));
+    }
+
+    @Test
+    void resumingAPausedSourceRunsIt() {
+        RestAssured.post("/ops/sources/held/resume").then().statusCode(200).body("paused", is(false));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                TopicReader.idCounts(BOOTSTRAP, "ops.held").size() == SIMULATOR.feed().size());
+        RestAssured.post("/ops/sources/held/pause").then().statusCode(200).body("paused", is(true));
+    }
+
+    @Test
+    void anUnknownSourceIsA404Problem() {
+        RestAssured.post("/ops/sources/nope/pause").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("nope"));
+    }
+
+    @Test
+    void aBackfillWithoutBoundsIsA400ProblemAndOneOnASourceWithoutBackfillSettingsA409() {
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("from", "2024-01-06T00:00:00.000"))
+                .post("/ops/sources/held/backfill").then().statusCode(400).contentType("application/problem+json");
+        RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
+                .post("/ops/sources/held/backfill").then().statusCode(409).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,87 @@
+package io.streamgate.poller.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class PaginationTest {
+
+    private static final URI BASE = URI.create("https://data.ny.gov/resource/v5y5.json?%24order=%3Aid");
+
+    private static PageView page(URI uri, int count) {
+        return new PageView(uri, count, name -> List.of(), null);
+    }
+
+    @Test
+    void offsetAdvancesByTheRecordsReceivedAndStopsOnAShortPage() {
+        OffsetPagination offset = new OffsetPagination("$offset", "$limit", 50);
+        URI first = offset.first(BASE);
+        assertThat(Uris.param(first, "$limit")).isEqualTo("50");
+        assertThat(Uris.param(first, "$offset")).isEqualTo("0");
+        assertThat(Uris.param(first, "$order")).isEqualTo(":id");
+        URI second = offset.next(page(first, 50)).orElseThrow();
+        assertThat(Uris.param(second, "$offset")).isEqualTo("50");
+        assertThat(offset.next(page(second, 49))).isEmpty();
+    }
+
+    @Test
+    void pageNumbersCountFromTheFirstPageAndStopOnAShortPage() {
+        PagePagination pages = new PagePagination("page", "per_page", 10, 1);
+        URI first = pages.first(BASE);
+        assertThat(Uris.param(first, "page")).isEqualTo("1");
+        URI second = pages.next(page(first, 10)).orElseThrow();
+        assertThat(Uris.param(second, "page")).isEqualTo("2");
+        assertThat(Uris.param(second, "per_page")).isEqualTo("10");
+        assertThat(pages.next(page(second, 0))).isEmpty();
+    }
+
+    @Test
+    void cursorFromTheBodyGoesOutAsAParameterUntilItIsAbsentOrHasMoreIsFalse() throws Exception {
+        CursorPagination cursor = new CursorPagination("cursor", "/next_cursor", "/has_more");
+        JsonNode more = new ObjectMapper().readTree("{\"next_cursor\":\"abc+/=\",\"has_more\":true}");
+        URI next = cursor.next(new PageView(BASE, 3, name -> List.of(), more)).orElseThrow();
+        assertThat(Uris.param(next, "cursor")).isEqualTo("abc+/=");
+        JsonNode done = new ObjectMapper().readTree("{\"next_cursor\":\"abc\",\"has_more\":false}");
+        assertThat(cursor.next(new PageView(BASE, 3, name -> List.of(), done))).isEmpty();
+        JsonNode absent = new ObjectMapper().readTree("{\"next_cursor\":null}");
+        assertThat(new CursorPagination("cursor", "/next_cursor", "").next(
+                new PageView(BASE, 3, name -> List.of(), absent))).isEmpty();
+    }
+
+    @Test
+    void cursorThatIsAUrlIsFollowedAsIs() throws Exception {
+        JsonNode body = new ObjectMapper().readTree("{\"links\":{\"next\":\"https://api.example/items?after=9\"}}");
+        assertThat(new CursorPagination("after", "/links/next", "")
+                .next(new PageView(BASE, 1, name -> List.of(), body)))
+                .contains(URI.create("https://api.example/items?after=9"));
+    }
+
+    @Test
+    void linkHeaderRelNextIsResolvedAgainstThePage() {
+        Map<String, List<String>> headers = Map.of("Link", List.of(
+                "</resource/v5y5.json?offset=20&limit=10>; rel=\"next\", </resource/v5y5.json?offset=0>; rel=\"first\""));
+        LinkPagination link = new LinkPagination();
+        URI next = link.next(new PageView(BASE, 10, headers::get, null)).orElseThrow();
+        assertThat(next).isEqualTo(URI.create("https://data.ny.gov/resource/v5y5.json?offset=20&limit=10"));
+        Map<String, List<String>> last = Map.of("Link", List.of("</x?offset=0>; rel=\"prev first\""));
+        assertThat(link.next(new PageView(BASE, 10, last::get, null))).isEmpty();
+    }
+
+    @Test
+    void singlePageFeedsStopAfterOneRequest() {
+        assertThat(new SinglePage().next(page(BASE, 100))).isEmpty();
+    }
+
+    @Test
+    void parametersWithSpacesAndQuotesSurviveARoundTrip() {
+        URI uri = Uris.with(BASE, "$where", ":updated_at > '2024-01-06T04:00:00.000'");
+        assertThat(Uris.param(uri, "$where")).isEqualTo(":updated_at > '2024-01-06T04:00:00.000'");
+        assertThat(Uris.param(Uris.with(uri, "$where", "x"), "$where")).isEqualTo("x");
+    }
+}

@@ -1,0 +1,77 @@
+package io.streamgate.poller.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.streamgate.poller.cursor.CursorState;
+import org.junit.jupiter.api.Test;
+
+class PageStepTest {
+
+    private static final URI NEXT = URI.create("http://p/feed?page=2");
+
+    private static PageStep.Item item(String id, String value) {
+        return new PageStep.Item(id, id, value, "h-" + id);
+    }
+
+    @Test
+    void aPageWithMoreToComeKeepsTheRunsPositionAndTheOldCursor() {
+        PageStep.Result result = PageStep.apply(new CursorState("2024-01-01T00:00:00.000", null, null, null, null, null, null),
+                List.of(item("a", "2024-01-02T00:00:00.000"), item("b", "2024-01-03T00:00:00.000")), NEXT, true,
+                "\"e1\"", null, Duration.ZERO, false);
+        assertThat(result.produce()).containsExactly(0, 1);
+        assertThat(result.state().nextPage()).isEqualTo(NEXT.toString());
+        assertThat(result.state().cursor()).isEqualTo("2024-01-01T00:00:00.000");
+        assertThat(result.state().runMax()).isEqualTo("2024-01-03T00:00:00.000");
+        assertThat(result.state().etag()).isEqualTo("\"e1\"");
+    }
+
+    @Test
+    void theLastPageMovesTheCursorToTheLargestValueOfTheRun() {
+        CursorState midRun = new CursorState("2024-01-01T00:00:00.000", NEXT.toString(), "2024-01-05T00:00:00.000",
+                null, "\"e1\"", null, null);
+        PageStep.Result result = PageStep.apply(midRun, List.of(item("c", "2024-01-04T00:00:00.000")), null, false,
+                "\"other\"", null, Duration.ZERO, false);
+        assertThat(result.state().inProgress()).isFalse();
+        assertThat(result.state().cursor()).isEqualTo("2024-01-05T00:00:00.000");
+        assertThat(result.state().etag()).as("validators come from a run's first page").isEqualTo("\"e1\"");
+    }
+
+    @Test
+    void recordsAlreadyProducedInsideTheOverlapWindowAreNotProducedAgain() {
+        Duration overlap = Duration.ofHours(1);
+        PageStep.Result first = PageStep.apply(CursorState.EMPTY,
+                List.of(item("a", "2024-01-01T09:00:00.000"), item("b", "2024-01-01T10:00:00.000")), null, true,
+                null, null, overlap, false);
+        assertThat(first.state().recent()).containsOnlyKeys("b");
+        PageStep.Result again = PageStep.apply(first.state(),
+                List.of(item("b", "2024-01-01T10:00:00.000"), item("c", "2024-01-01T10:00:00.000")), null, true,
+                null, null, overlap, false);
+        assertThat(again.produce()).containsExactly(1);
+    }
+
+    @Test
+    void aRecordUpdatedInsideTheOverlapWindowIsProducedAgain() {
+        Duration overlap = Duration.ofHours(1);
+        PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", "2024-01-01T10:00:00.000")),
+                null, true, null, null, overlap, false);
+        PageStep.Result again = PageStep.apply(first.state(), List.of(item("a", "2024-01-01T10:30:00.000")), null,
+                true, null, null, overlap, false);
+        assertThat(again.produce()).containsExactly(0);
+    }
+
+    @Test
+    void diffModeProducesOnlyEntitiesWhoseRecordChanged() {
+        PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", null), item("b", null)), null,
+                true, null, null, Duration.ZERO, true);
+        assertThat(first.produce()).containsExactly(0, 1);
+        List<PageStep.Item> next = List.of(item("a", null), new PageStep.Item("b2", "b", null, "changed"),
+                item("c", null));
+        PageStep.Result second = PageStep.apply(first.state(), next, null, true, null, null, Duration.ZERO, true);
+        assertThat(second.produce()).containsExactly(1, 2);
+        assertThat(second.state().entities()).containsEntry("b", "changed").containsKeys("a", "c");
+    }
+}

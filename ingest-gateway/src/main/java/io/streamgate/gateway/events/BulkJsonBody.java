@@ -1,0 +1,87 @@
+package io.streamgate.gateway.events;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.streamgate.core.split.JsonSplitter;
+import io.streamgate.core.split.MalformedBodyException;
+import org.springframework.http.MediaType;
+
+/** Bulk JSON bodies: NDJSON (a record per line), a JSON array (a record per element) or one JSON value. */
+final class BulkJsonBody {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private BulkJsonBody() {
+    }
+
+    static List<Parsed> ndjson(EventRequest request) {
+        return records(request, JsonSplitter.ndjson(request.body()));
+    }
+
+    static List<Parsed> json(EventRequest request) {
+        byte[] body = request.body();
+        int start = skipSpace(body);
+        if (start == body.length) {
+            return List.of();
+        }
+        return records(request, body[start] == '[' ? JsonSplitter.array(body, JsonPointer.empty())
+                : List.of(trim(body, start)));
+    }
+
+    private static List<Parsed> records(EventRequest request, List<byte[]> payloads) {
+        EventTime time = new EventTime(request.events().time());
+        List<Parsed> parsed = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] payload = payloads.get(i);
+            JsonNode view = read(payload, i);
+            OffsetDateTime at = time.ofJson(view, i, request.receivedAt());
+            parsed.add(new Parsed(request.record(request.recordId(i, payload), at, MediaType.APPLICATION_JSON_VALUE,
+                    payload, request.key(view), Map.of()), view));
+        }
+        return parsed;
+    }
+
+    static JsonNode read(byte[] payload, int index) {
+        try {
+            JsonNode node = READER.readTree(payload);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedBodyException("record " + index + " is empty", index);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new MalformedBodyException("record " + index + " is not JSON", index);
+        }
+    }
+
+    private static int skipSpace(byte[] body) {
+        int i = 0;
+        while (i < body.length && isSpace(body[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A body holding one JSON value is one record: the value's bytes, without the whitespace around them. */
+    private static byte[] trim(byte[] body, int start) {
+        int end = body.length;
+        while (end > start && isSpace(body[end - 1])) {
+            end--;
+        }
+        return Arrays.copyOfRange(body, start, end);
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+}

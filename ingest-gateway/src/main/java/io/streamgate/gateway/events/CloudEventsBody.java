@@ -1,0 +1,108 @@
+package io.streamgate.gateway.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.spring.http.CloudEventHttpUtils;
+import io.streamgate.core.split.JsonSplitter;
+import io.streamgate.core.split.MalformedBodyException;
+import org.springframework.http.MediaType;
+
+/**
+ * CloudEvents over HTTP, read with the SDK: binary mode ({@code ce-*} headers) and structured mode
+ * ({@code application/cloudevents+json}) through {@link CloudEventHttpUtils}, batch mode
+ * ({@code application/cloudevents-batch+json}) element by element with the SDK's JSON event format. Every event
+ * keeps its own attributes and extensions; its data becomes the record's value. The contract needs a time and a
+ * content type: an event without {@code time} gets the receive time, one without {@code datacontenttype} gets
+ * {@code application/json} (what the JSON format implies for structured events) or, in binary mode,
+ * {@code application/octet-stream}.
+ */
+final class CloudEventsBody {
+
+    static final String STRUCTURED = "application/cloudevents+json";
+    static final String BATCH = "application/cloudevents-batch+json";
+    /** The CloudEvents extension that names a Kafka partition key (the Kafka binding's {@code partitionkey}). */
+    static final String PARTITION_KEY = "partitionkey";
+
+    private static final MediaType STRUCTURED_TYPE = MediaType.parseMediaType(STRUCTURED);
+    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(STRUCTURED);
+
+    private CloudEventsBody() {
+    }
+
+    /** One event in binary or structured mode. */
+    static List<Parsed> single(EventRequest request) {
+        CloudEvent event;
+        try {
+            event = CloudEventHttpUtils.toReader(request.headers(), request::body).toEvent();
+        } catch (RuntimeException e) {
+            throw new MalformedBodyException("not a valid CloudEvent: " + reason(e), -1);
+        }
+        boolean structured = request.contentType() != null
+                && request.contentType().equalsTypeAndSubtype(STRUCTURED_TYPE);
+        return List.of(parsed(request, event, structured ? MediaType.APPLICATION_JSON_VALUE
+                : MediaType.APPLICATION_OCTET_STREAM_VALUE, 0));
+    }
+
+    /** A JSON array of structured events, a record per event. */
+    static List<Parsed> batch(EventRequest request) {
+        List<byte[]> elements = JsonSplitter.array(request.body(), JsonPointer.empty());
+        List<Parsed> parsed = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            CloudEvent event;
+            try {
+                event = FORMAT.deserialize(elements.get(i));
+            } catch (RuntimeException e) {
+                throw new MalformedBodyException("event " + i + " is not a valid CloudEvent: " + reason(e), i);
+            }
+            parsed.add(parsed(request, event, MediaType.APPLICATION_JSON_VALUE, i));
+        }
+        return parsed;
+    }
+
+    private static Parsed parsed(EventRequest request, CloudEvent event, String defaultContentType, int index) {
+        byte[] data = event.getData() == null ? null : event.getData().toBytes();
+        String contentType = event.getDataContentType() == null ? defaultContentType : event.getDataContentType();
+        JsonNode view = data != null && isJson(contentType) ? BulkJsonBody.read(data, index) : null;
+        CloudEventBuilder complete = CloudEventBuilder.v1(event)
+                .withTime(event.getTime() == null ? request.receivedAt() : event.getTime())
+                .withDataContentType(contentType);
+        if (data != null) {
+            complete.withData(data); // as bytes: JSON data of a structured event is written as its JSON text
+        }
+        Object partitionKey = event.getExtension(PARTITION_KEY);
+        String key = partitionKey != null ? partitionKey.toString() : request.key(view);
+        return new Parsed(request.record(complete.build(), key, Map.of()), view);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
+        } catch (RuntimeException notAMediaType) {
+            return false;
+        }
+    }
+
+    /** The SDK's messages describe the input (a missing attribute, a bad spec version), never our internals. */
+    private static String reason(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();
+        return message == null ? e.getClass().getSimpleName() : firstLine(message);
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

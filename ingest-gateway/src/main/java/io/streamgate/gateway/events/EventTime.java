@@ -1,0 +1,75 @@
+package io.streamgate.gateway.events;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.streamgate.core.split.MalformedBodyException;
+
+/** A source's event-time rule ({@link EventTimeProperties}) applied to one record; times come out in UTC. */
+final class EventTime {
+
+    private final EventTimeProperties properties;
+    private final List<DateTimeFormatter> formats;
+
+    EventTime(EventTimeProperties properties) {
+        this.properties = properties;
+        this.formats = properties.formats().stream().map(DateTimeFormatter::ofPattern).toList();
+    }
+
+    /** The time of JSON record {@code index}: at the configured pointer, else {@code received}. */
+    OffsetDateTime ofJson(JsonNode record, int index, OffsetDateTime received) {
+        if (properties.pointer().isEmpty()) {
+            return received;
+        }
+        JsonNode node = record.at(properties.pointer());
+        if (!node.isValueNode() || node.isNull()) {
+            throw new MalformedBodyException("record " + index + " has no event time at '" + properties.pointer()
+                    + "'", index);
+        }
+        return parse(node.asText(), index);
+    }
+
+    /** The time of CSV row {@code index} from its configured columns, else {@code received}. */
+    OffsetDateTime ofRow(Function<String, String> column, int index, OffsetDateTime received) {
+        if (properties.columns().isEmpty()) {
+            return received;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String name : properties.columns()) {
+            String value = column.apply(name);
+            if (value == null) {
+                throw new MalformedBodyException("record " + index + " has no column '" + name + "'", index);
+            }
+            text.append(text.isEmpty() ? "" : " ").append(value.trim());
+        }
+        return parse(text.toString(), index);
+    }
+
+    OffsetDateTime parse(String text, int index) {
+        return tryParse(text).orElseThrow(() -> new MalformedBodyException("record " + index
+                + " has an event time that fits none of the source's formats: '" + text + "'", index));
+    }
+
+    private Optional<OffsetDateTime> tryParse(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException notIsoWithOffset) {
+            for (DateTimeFormatter format : formats) {
+                try {
+                    return Optional.of(LocalDateTime.parse(text, format).atZone(properties.zone())
+                            .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+                } catch (DateTimeParseException tryNext) {
+                    // the next format may fit
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.streamgate.gateway.webhook;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.gateway.http.BoundedBody;
+import io.streamgate.gateway.metrics.SourceMetrics;
+import io.streamgate.gateway.problem.GatewayException;
+import io.streamgate.gateway.publish.KafkaPublisher;
+import io.streamgate.gateway.source.Source;
+import io.streamgate.gateway.source.SourceKind;
+import io.streamgate.gateway.source.SourceRegistry;
+import io.streamgate.gateway.verify.SignedRequest;
+import io.streamgate.gateway.verify.Verdict;
+import io.streamgate.gateway.verify.VerifyScheme;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/{id}}. In this order: the source must exist (404), the media type be one we take (415), the
+ * body fit (413), the signature verify on the raw bytes (401), a JSON body parse (400); then the record is sent and
+ * the answer is 200 only once Kafka acknowledged it (else 503). A redelivery of an id acknowledged within the
+ * source's dedup window is answered 200 without a second record.
+ */
+@RestController
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final SourceRegistry sources;
+    private final SourceVerifiers verifiers;
+    private final RecentDeliveries recent;
+    private final KafkaPublisher publisher;
+    private final SourceMetrics metrics;
+    private final ObjectReader json;
+
+    WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
+            KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper) {
+        this.sources = sources;
+        this.verifiers = verifiers;
+        this.recent = recent;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> receive(@PathVariable String id, HttpServletRequest request) {
+        Source source = sources.require(id, SourceKind.WEBHOOK);
+        metrics.received(id);
+        MediaType mediaType = WebhookMediaTypes.require(request.getContentType(), () -> reject(id, "media-type"));
+        byte[] body = read(source, request);
+        Verdict verdict = verifiers.verify(source, new SignedRequest(request::getHeader, body));
+        if (verdict != Verdict.VERIFIED) {
+            log.debug("webhook for source {} refused: {}", id, verdict);
+            reject(id, verdict.reason());
+            throw new GatewayException(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                    "The request's signature could not be verified.");
+        }
+        JsonNode document = WebhookMediaTypes.isJson(mediaType) ? parse(id, body) : null;
+        if (source.properties().verify().scheme() == VerifyScheme.SLACK && SlackChallenge.isChallenge(document)) {
+            return SlackChallenge.answer(document);
+        }
+        ContractRecord record = WebhookRecords.of(source, request, request.getContentType(), body, document,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        String eventId = record.event().getId();
+        if (recent.seen(id, eventId)) {
+            metrics.duplicate(id);
+            return Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId));
+        }
+        publisher.publish(id, List.of(record));
+        recent.remember(id, eventId);
+        return Map.of("accepted", 1, "ids", List.of(eventId));
+    }
+
+    private byte[] read(Source source, HttpServletRequest request) {
+        try {
+            return BoundedBody.read(request, source.properties().maxBody());
+        } catch (GatewayException e) {
+            reject(source.id(), "too-large");
+            throw e;
+        } catch (IOException e) {
+            // e.g. a broken chunked encoding: the client's failure, not the gateway's
+            reject(source.id(), "unreadable");
+            throw new GatewayException(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read.");
+        }
+    }
+
+    private JsonNode parse(String id, byte[] body) {
+        try {
+            JsonNode document = json.readTree(body);
+            if (document != null && !document.isMissingNode()) {
+                return document;
+            }
+        } catch (IOException e) {
+            // the parser's message may quote the body: the caller gets a plain statement instead
+        }
+        reject(id, "malformed");
+        throw new GatewayException(HttpStatus.BAD_REQUEST, "Malformed body",
+                "The body is not a single well-formed JSON document.");
+    }
+
+    private void reject(String id, String reason) {
+        metrics.rejected(id, reason);
+    }
+}
