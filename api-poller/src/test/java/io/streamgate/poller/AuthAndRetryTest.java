@@ -1,7 +1,7 @@
 package io.streamgate.poller;
 
+import static io.streamgate.poller.PollerTestSources.turnstile;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,28 +10,22 @@ import java.util.Map;
 
 import io.restassured.RestAssured;
 import io.streamgate.poller.simulator.ProviderSimulator;
-import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Every auth style (OAuth2 with token refresh), 429 with {@code Retry-After}, and 5xx retries with backoff. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // tests switch the Prometheus endpoint off unless asked
-@DirtiesContext
-class AuthAndRetryTest {
+class AuthAndRetryTest extends SimulatorBackedTest {
 
+    @AutoClose
     private static final ProviderSimulator SIMULATOR = scripted();
-    private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
 
-    @LocalServerPort
-    int port;
+    AuthAndRetryTest() {
+        super(SIMULATOR);
+    }
 
     private static ProviderSimulator scripted() {
         ProviderSimulator simulator = ProviderSimulator.start(ProviderSimulator.Options.forTests(11, 3));
@@ -43,57 +37,26 @@ class AuthAndRetryTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
         registry.add("streamgate.poller.transactional-id-prefix", () -> "auth-test");
         registry.add("streamgate.poller.http.backoff-initial", () -> "100ms");
-        source(registry, "header-key", "/key/turnstile/rows.json");
-        registry.add("streamgate.poller.sources.header-key.auth.kind", () -> "api-key-header");
-        registry.add("streamgate.poller.sources.header-key.auth.name", () -> "X-API-Key");
-        registry.add("streamgate.poller.sources.header-key.auth.value", () -> "sim-key");
-        source(registry, "query-key", "/key/turnstile/rows.json");
-        registry.add("streamgate.poller.sources.query-key.auth.kind", () -> "api-key-query");
-        registry.add("streamgate.poller.sources.query-key.auth.name", () -> "api_key");
-        registry.add("streamgate.poller.sources.query-key.auth.value", () -> "sim-key");
-        source(registry, "basic", "/basic/turnstile/rows.json");
-        registry.add("streamgate.poller.sources.basic.auth.kind", () -> "basic");
-        registry.add("streamgate.poller.sources.basic.auth.username", () -> "poller");
-        registry.add("streamgate.poller.sources.basic.auth.password", () -> "sim-pass");
-        source(registry, "oauth", "/oauth/turnstile/rows.json");
-        registry.add("streamgate.poller.sources.oauth.auth.kind", () -> "oauth2");
-        registry.add("streamgate.poller.sources.oauth.auth.token-url", () -> SIMULATOR.uri("/oauth2/token").toString());
-        registry.add("streamgate.poller.sources.oauth.auth.client-id", () -> "poller-client");
-        registry.add("streamgate.poller.sources.oauth.auth.client-secret", () -> "sim-secret");
-        registry.add("streamgate.poller.sources.oauth.conditional", () -> "false");
-        source(registry, "throttled", "/turnstile/pages.json");
-        registry.add("streamgate.poller.sources.throttled.format.records", () -> "/data");
-        source(registry, "flaky", "/turnstile/cursor.json");
-        registry.add("streamgate.poller.sources.flaky.format.records", () -> "/records");
+        source(registry, "header-key", "/key/turnstile/rows.json")
+                .set("auth.kind", "api-key-header").set("auth.name", "X-API-Key").set("auth.value", "sim-key");
+        source(registry, "query-key", "/key/turnstile/rows.json")
+                .set("auth.kind", "api-key-query").set("auth.name", "api_key").set("auth.value", "sim-key");
+        source(registry, "basic", "/basic/turnstile/rows.json")
+                .set("auth.kind", "basic").set("auth.username", "poller").set("auth.password", "sim-pass");
+        source(registry, "oauth", "/oauth/turnstile/rows.json")
+                .set("auth.kind", "oauth2")
+                .set("auth.token-url", SIMULATOR.uri("/oauth2/token").toString())
+                .set("auth.client-id", "poller-client")
+                .set("auth.client-secret", "sim-secret")
+                .set("conditional", "false");
+        source(registry, "throttled", "/turnstile/pages.json").set("format.records", "/data");
+        source(registry, "flaky", "/turnstile/cursor.json").set("format.records", "/records");
     }
 
-    private static void source(DynamicPropertyRegistry registry, String id, String path) {
-        String p = "streamgate.poller.sources." + id + ".";
-        registry.add(p + "url", () -> SIMULATOR.uri(path).toString());
-        registry.add(p + "topic", () -> "auth." + id);
-        registry.add(p + "type", () -> "mta.turnstile.reading");
-        registry.add(p + "id", () -> ":id");
-        registry.add(p + "schedule.interval", () -> "1h");
-    }
-
-    @BeforeEach
-    void restAssured() {
-        RestAssured.port = port;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.close();
-    }
-
-    private static void holdsEveryRecordOnce(String topic) {
-        List<String> expected = SIMULATOR.feed().allIds();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(TopicReader.idCounts(BOOTSTRAP, topic).keySet()).containsExactlyInAnyOrderElementsOf(expected));
-        assertThat(TopicReader.idCounts(BOOTSTRAP, topic).values()).containsOnly(1L);
+    private static PollerTestSources source(DynamicPropertyRegistry registry, String id, String path) {
+        return turnstile(registry, id, SIMULATOR, path, "auth." + id).hourly();
     }
 
     @Test
@@ -108,12 +71,7 @@ class AuthAndRetryTest {
         holdsEveryRecordOnce("auth.oauth");
         int issued = SIMULATOR.tokensIssued();
         SIMULATOR.revokeTokens();
-        Instant asked = Instant.now();
-        RestAssured.post("/ops/sources/oauth/run").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            String last = RestAssured.get("/ops/sources/oauth").path("lastSuccess");
-            return last != null && Instant.parse(last).isAfter(asked);
-        });
+        Instant asked = runNow("oauth");
         assertThat(SIMULATOR.tokensIssued()).isEqualTo(issued + 1);
         List<Integer> statuses = SIMULATOR.log().stream()
                 .filter(s -> s.at().isAfter(asked) && s.path().startsWith("/oauth/")).map(s -> s.status()).toList();

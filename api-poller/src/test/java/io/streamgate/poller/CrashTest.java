@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +30,10 @@ class CrashTest {
     private static final int KILLS = 10;
     private static final String TOPIC = "crash.turnstile";
     private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+    @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(
             ProviderSimulator.Options.forTests(37, 24).withLatency(Duration.ofMillis(40)));
     private static final Path LOGS = Path.of("target", "crash-test");
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.close();
-    }
 
     private static Process launch(int run) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");

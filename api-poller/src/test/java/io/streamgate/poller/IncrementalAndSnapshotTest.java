@@ -1,5 +1,6 @@
 package io.streamgate.poller;
 
+import static io.streamgate.poller.PollerTestSources.turnstile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,13 +14,8 @@ import java.util.stream.Collectors;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.streamgate.poller.simulator.ProviderSimulator;
-import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,74 +24,38 @@ import org.springframework.test.context.DynamicPropertySource;
  * bounded backfills, against the simulator and a real broker. The sources run once at start; the tests trigger
  * further runs through the operator endpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class IncrementalAndSnapshotTest {
+class IncrementalAndSnapshotTest extends SimulatorBackedTest {
 
+    @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(ProviderSimulator.Options.forTests(19, 4));
-    private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
 
-    @LocalServerPort
-    int port;
+    IncrementalAndSnapshotTest() {
+        super(SIMULATOR);
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
         registry.add("streamgate.poller.transactional-id-prefix", () -> "incremental-test");
-        String socrata = "streamgate.poller.sources.socrata.";
-        registry.add(socrata + "url", () -> SIMULATOR.uri("/turnstile/rows.json").toString());
-        registry.add(socrata + "params[$order]", () -> ":updated_at,:id");
-        registry.add(socrata + "pagination.kind", () -> "offset");
-        registry.add(socrata + "pagination.limit", () -> "25");
-        registry.add(socrata + "incremental.field", () -> ":updated_at");
-        registry.add(socrata + "incremental.where", () -> ":updated_at > '{cursor}'");
-        common(registry, socrata, "incremental.socrata");
-        String history = "streamgate.poller.sources.history.";
-        registry.add(history + "url", () -> SIMULATOR.uri("/turnstile/rows.json").toString());
-        registry.add(history + "pagination.kind", () -> "offset");
-        registry.add(history + "incremental.field", () -> ":updated_at");
-        registry.add(history + "incremental.where", () -> ":updated_at > '{cursor}'");
-        registry.add(history + "incremental.initial", () -> "2100-01-01T00:00:00.000"); // the live cursor sees nothing
-        registry.add(history + "incremental.backfill-where",
-                () -> ":updated_at >= '{from}' AND :updated_at < '{to}'");
-        common(registry, history, "incremental.history");
-        String status = "streamgate.poller.sources.status.";
-        registry.add(status + "url", () -> SIMULATOR.uri("/turnstile/status.json").toString());
-        registry.add(status + "format.records", () -> "/data/turnstiles");
-        registry.add(status + "diff-entity", () -> "c_a,unit,scp");
-        registry.add(status + "conditional", () -> "false");
-        common(registry, status, "incremental.status");
-    }
-
-    private static void common(DynamicPropertyRegistry registry, String prefix, String topic) {
-        registry.add(prefix + "topic", () -> topic);
-        registry.add(prefix + "type", () -> "mta.turnstile.reading");
-        registry.add(prefix + "id", () -> ":id");
-        registry.add(prefix + "schedule.interval", () -> "1h");
-    }
-
-    @BeforeEach
-    void restAssured() {
-        RestAssured.port = port;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.close();
+        turnstile(registry, "socrata", SIMULATOR, "/turnstile/rows.json", "incremental.socrata").hourly()
+                .set("params[$order]", ":updated_at,:id")
+                .set("pagination.kind", "offset")
+                .set("pagination.limit", "25")
+                .set("incremental.field", ":updated_at")
+                .set("incremental.where", ":updated_at > '{cursor}'");
+        turnstile(registry, "history", SIMULATOR, "/turnstile/rows.json", "incremental.history").hourly()
+                .set("pagination.kind", "offset")
+                .set("incremental.field", ":updated_at")
+                .set("incremental.where", ":updated_at > '{cursor}'")
+                .set("incremental.initial", "2100-01-01T00:00:00.000") // the live cursor sees nothing
+                .set("incremental.backfill-where", ":updated_at >= '{from}' AND :updated_at < '{to}'");
+        turnstile(registry, "status", SIMULATOR, "/turnstile/status.json", "incremental.status").hourly()
+                .set("format.records", "/data/turnstiles")
+                .set("diff-entity", "c_a,unit,scp")
+                .set("conditional", "false");
     }
 
     private static Map<String, Long> ids(String topic) {
         return TopicReader.idCounts(BOOTSTRAP, topic);
-    }
-
-    /** Runs the source now and waits until that run has finished. */
-    private static void runNow(String source) {
-        Instant asked = Instant.now();
-        RestAssured.post("/ops/sources/" + source + "/run").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String last = RestAssured.get("/ops/sources/" + source).path("lastSuccess");
-            return last != null && Instant.parse(last).isAfter(asked);
-        });
     }
 
     @Test
@@ -119,8 +79,7 @@ class IncrementalAndSnapshotTest {
         runNow("socrata"); // catches up, moving the cursor
         runNow("socrata"); // asks after the moved cursor: an empty page, whose validators it keeps
         int before = TopicReader.records(BOOTSTRAP, "incremental.socrata").size();
-        Instant asked = Instant.now();
-        runNow("socrata");
+        Instant asked = runNow("socrata");
         assertThat(SIMULATOR.log()).anySatisfy(served -> {
             assertThat(served.at()).isAfter(asked);
             assertThat(served.path()).isEqualTo("/turnstile/rows.json");
@@ -153,9 +112,7 @@ class IncrementalAndSnapshotTest {
         RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("from", "2024-01-06T08:00:00.000", "to", "2024-01-06T16:00:00.000"))
                 .post("/ops/sources/history/backfill").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(ids("incremental.history").keySet()).containsExactlyInAnyOrderElementsOf(inRange));
-        assertThat(ids("incremental.history").values()).containsOnly(1L);
+        TopicReader.holdsEachIdOnce(BOOTSTRAP, "incremental.history", inRange);
         RestAssured.get("/ops/sources/history").then().body("cursor", org.hamcrest.Matchers.nullValue());
     }
 }

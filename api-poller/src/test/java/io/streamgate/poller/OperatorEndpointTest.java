@@ -1,5 +1,6 @@
 package io.streamgate.poller;
 
+import static io.streamgate.poller.PollerTestSources.turnstile;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,47 +12,25 @@ import java.util.Map;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.streamgate.poller.simulator.ProviderSimulator;
-import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The operator endpoint: list, pause, resume, run, backfill; errors as {@code application/problem+json}. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class OperatorEndpointTest {
+class OperatorEndpointTest extends SimulatorBackedTest {
 
+    @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(ProviderSimulator.Options.forTests(7, 2));
-    private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
 
-    @LocalServerPort
-    int port;
+    OperatorEndpointTest() {
+        super(SIMULATOR);
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
         registry.add("streamgate.poller.transactional-id-prefix", () -> "ops-test");
-        String p = "streamgate.poller.sources.held.";
-        registry.add(p + "url", () -> SIMULATOR.uri("/turnstile/rows.json").toString());
-        registry.add(p + "topic", () -> "ops.held");
-        registry.add(p + "type", () -> "mta.turnstile.reading");
-        registry.add(p + "id", () -> ":id");
-        registry.add(p + "paused", () -> "true");
-    }
-
-    @BeforeEach
-    void restAssured() {
-        RestAssured.port = port;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.close();
+        turnstile(registry, "held", SIMULATOR, "/turnstile/rows.json", "ops.held").set("paused", "true");
     }
 
     @Test

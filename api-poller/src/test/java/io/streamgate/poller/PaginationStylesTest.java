@@ -1,5 +1,7 @@
 package io.streamgate.poller;
 
+import static io.streamgate.poller.PollerTestSources.source;
+import static io.streamgate.poller.PollerTestSources.turnstile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,18 +11,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 import io.cloudevents.CloudEvent;
 import io.restassured.RestAssured;
 import io.streamgate.poller.simulator.ProviderSimulator;
-import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,79 +24,51 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every pagination style against the provider simulator and a real broker: each source's topic, read
  * {@code read_committed}, holds each provider record exactly once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PaginationStylesTest {
+class PaginationStylesTest extends SimulatorBackedTest {
 
+    private static final String PAGE_SIZE = "17";
+
+    @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(ProviderSimulator.Options.forTests(23, 5));
-    private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
 
-    @LocalServerPort
-    int port;
+    PaginationStylesTest() {
+        super(SIMULATOR);
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
         registry.add("streamgate.poller.transactional-id-prefix", () -> "pagination-test");
-        Map<String, String> sources = Map.of(
-                "offset", "/turnstile/rows.json",
-                "pages", "/turnstile/pages.json",
-                "cursor", "/turnstile/cursor.json",
-                "link", "/turnstile/linked.json",
-                "capped", "/turnstile/linked.json");
-        sources.forEach((id, path) -> {
-            String p = "streamgate.poller.sources." + id + ".";
-            registry.add(p + "url", () -> SIMULATOR.uri(path).toString());
-            registry.add(p + "topic", () -> "pagination." + id);
-            registry.add(p + "type", () -> "mta.turnstile.reading");
-            registry.add(p + "id", () -> ":id");
-            registry.add(p + "schedule.interval", () -> "1h");
-            registry.add(p + "pagination.limit", () -> "17");
-        });
-        registry.add("streamgate.poller.sources.offset.pagination.kind", () -> "offset");
-        registry.add("streamgate.poller.sources.pages.pagination.kind", () -> "page");
-        registry.add("streamgate.poller.sources.pages.pagination.limit-param", () -> "per_page");
-        registry.add("streamgate.poller.sources.pages.format.records", () -> "/data");
-        registry.add("streamgate.poller.sources.cursor.pagination.kind", () -> "cursor");
-        registry.add("streamgate.poller.sources.cursor.pagination.has-more-pointer", () -> "/has_more");
-        for (String id : List.of("cursor", "link", "capped")) {
-            registry.add("streamgate.poller.sources." + id + ".params.limit", () -> "17"); // the page size
-        }
-        registry.add("streamgate.poller.sources.cursor.format.records", () -> "/records");
-        registry.add("streamgate.poller.sources.link.pagination.kind", () -> "link");
-        registry.add("streamgate.poller.sources.capped.pagination.kind", () -> "link");
-        registry.add("streamgate.poller.sources.capped.pagination.max-pages", () -> "2");
-        String csv = "streamgate.poller.sources.csv.";
-        registry.add(csv + "url", () -> SIMULATOR.uri("/turnstile/rows.csv").toString());
-        registry.add(csv + "topic", () -> "pagination.csv");
-        registry.add(csv + "type", () -> "mta.turnstile.reading");
-        registry.add(csv + "format.kind", () -> "csv");
-        registry.add(csv + "id", () -> "C/A,UNIT,SCP,DATE,TIME");
-        registry.add(csv + "event-time.fields", () -> "DATE,TIME");
-        registry.add(csv + "event-time.pattern", () -> "MM/dd/yyyy HH:mm:ss");
-        registry.add(csv + "event-time.zone", () -> "America/New_York");
-        registry.add(csv + "pagination.kind", () -> "offset");
-        registry.add(csv + "pagination.limit", () -> "17");
-        registry.add(csv + "schedule.interval", () -> "1h");
+        paged(registry, "offset", "/turnstile/rows.json").set("pagination.kind", "offset");
+        paged(registry, "pages", "/turnstile/pages.json")
+                .set("pagination.kind", "page")
+                .set("pagination.limit-param", "per_page")
+                .set("format.records", "/data");
+        paged(registry, "cursor", "/turnstile/cursor.json")
+                .set("pagination.kind", "cursor")
+                .set("pagination.has-more-pointer", "/has_more")
+                .set("params.limit", PAGE_SIZE) // these providers take the page size as a plain parameter
+                .set("format.records", "/records");
+        paged(registry, "link", "/turnstile/linked.json")
+                .set("pagination.kind", "link")
+                .set("params.limit", PAGE_SIZE);
+        paged(registry, "capped", "/turnstile/linked.json")
+                .set("pagination.kind", "link")
+                .set("params.limit", PAGE_SIZE)
+                .set("pagination.max-pages", "2");
+        source(registry, "csv").url(SIMULATOR, "/turnstile/rows.csv").hourly()
+                .set("topic", "pagination.csv")
+                .set("type", "mta.turnstile.reading")
+                .set("format.kind", "csv")
+                .set("id", "C/A,UNIT,SCP,DATE,TIME")
+                .set("event-time.fields", "DATE,TIME")
+                .set("event-time.pattern", "MM/dd/yyyy HH:mm:ss")
+                .set("event-time.zone", "America/New_York")
+                .set("pagination.kind", "offset")
+                .set("pagination.limit", PAGE_SIZE);
     }
 
-    @BeforeEach
-    void restAssured() {
-        RestAssured.port = port;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.close();
-    }
-
-    private static void holdsEveryRecordOnce(String topic) {
-        List<String> expected = SIMULATOR.feed().allIds();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(TopicReader.idCounts(BOOTSTRAP, topic)).hasSize(expected.size()));
-        Map<String, Long> counts = TopicReader.idCounts(BOOTSTRAP, topic);
-        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(counts.values()).containsOnly(1L);
+    private static PollerTestSources paged(DynamicPropertyRegistry registry, String id, String path) {
+        return turnstile(registry, id, SIMULATOR, path, "pagination." + id).hourly().set("pagination.limit", PAGE_SIZE);
     }
 
     @Test

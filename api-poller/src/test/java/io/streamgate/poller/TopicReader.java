@@ -1,10 +1,12 @@
 package io.streamgate.poller;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
@@ -52,7 +54,10 @@ public final class TopicReader {
                 .collect(Collectors.groupingBy(CloudEvent::getId, Collectors.counting()));
     }
 
-    public static <T> Map<T, Long> counts(List<T> values) {
-        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    /** Waits until the topic holds exactly the expected ids, then asserts that it holds each of them once. */
+    public static void holdsEachIdOnce(String bootstrap, String topic, List<String> expectedIds) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(idCounts(bootstrap, topic).keySet()).containsExactlyInAnyOrderElementsOf(expectedIds));
+        assertThat(idCounts(bootstrap, topic).values()).containsOnly(1L);
     }
 }

@@ -1,0 +1,63 @@
+package io.streamgate.poller;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.restassured.RestAssured;
+import io.streamgate.poller.simulator.ProviderSimulator;
+import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The poller on a random port, producing to the shared broker and polling the subclass's own provider simulator.
+ * Each subclass registers sources of its own, so each has a context of its own, closed after its class
+ * ({@code @DirtiesContext}) so that its schedulers stop polling a simulator that is about to close.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class SimulatorBackedTest {
+
+    static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+
+    private final ProviderSimulator simulator;
+
+    @LocalServerPort
+    int port;
+
+    SimulatorBackedTest(ProviderSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+    }
+
+    @BeforeEach
+    void restAssured() {
+        RestAssured.port = port;
+    }
+
+    /** Waits until the topic holds every record the simulator's feed has published, and asserts each once. */
+    void holdsEveryRecordOnce(String topic) {
+        TopicReader.holdsEachIdOnce(BOOTSTRAP, topic, simulator.feed().allIds());
+    }
+
+    /** Runs the source now and waits until that run has succeeded; returns when it was asked to run. */
+    static Instant runNow(String source) {
+        Instant asked = Instant.now();
+        RestAssured.post("/ops/sources/" + source + "/run").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String last = RestAssured.get("/ops/sources/" + source).path("lastSuccess");
+            return last != null && Instant.parse(last).isAfter(asked);
+        });
+        return asked;
+    }
+}
