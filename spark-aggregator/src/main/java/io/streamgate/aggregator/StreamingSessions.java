@@ -1,0 +1,23 @@
+package io.streamgate.aggregator;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The session settings every run needs, on a cluster, in {@code local[*]} and in tests. */
+public final class StreamingSessions {
+
+    private StreamingSessions() {
+    }
+
+    public static SparkSession.Builder configure(SparkSession.Builder builder) {
+        return builder
+                // Event times are converted from each job's zone explicitly; the session zone must not shift them.
+                .config("spark.sql.session.timeZone", "UTC")
+                // Unparseable dates become null (and the record is quarantined) instead of failing the batch.
+                .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .config("spark.sql.streaming.stateStore.providerClass",
+                        "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider")
+                .config("spark.sql.streaming.stateStore.rocksdb.changelogCheckpointing.enabled", "true");
+    }
+}

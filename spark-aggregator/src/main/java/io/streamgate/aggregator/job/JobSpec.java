@@ -1,0 +1,98 @@
+package io.streamgate.aggregator.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One dataset's aggregation, as declared in its YAML file. Instances come from {@link JobLoader}, which validates
+ * every key; the accessors below may therefore assume a complete, consistent job.
+ */
+public record JobSpec(
+        String name,
+        InputSpec input,
+        @JsonProperty("event-time") EventTimeSpec eventTime,
+        @JsonProperty("dedup-key") List<String> dedupKey,
+        @JsonProperty("group-by") List<String> groupBy,
+        List<MeasureSpec> measures,
+        CounterSpec counter,
+        List<LookupSpec> lookups,
+        WindowSpec window,
+        String watermark,
+        String trigger,
+        SinksSpec sinks) {
+
+    /** The header that identifies a delivery (CloudEvents binary mode); the default dedup key. */
+    public static final String CE_ID = "ce_id";
+
+    public JobSpec {
+        dedupKey = dedupKey == null || dedupKey.isEmpty() ? List.of(CE_ID) : List.copyOf(dedupKey);
+        groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        lookups = lookups == null ? List.of() : List.copyOf(lookups);
+        sinks = sinks == null ? new SinksSpec(null, null) : sinks;
+    }
+
+    public Duration watermarkDelay() {
+        return Duration.parse(watermark);
+    }
+
+    public Duration triggerInterval() {
+        return Duration.parse(trigger);
+    }
+
+    public boolean needsCounterDeltas() {
+        return measures.stream().anyMatch(m -> m.kind() == MeasureKind.COUNTER_DELTA);
+    }
+
+    /** Fields a record must carry to be usable at all: a record missing one of them is quarantined. */
+    public Set<String> requiredFields() {
+        Set<String> required = new LinkedHashSet<>(dedupKey);
+        required.addAll(eventTime.fields());
+        required.addAll(groupBy.stream().filter(f -> !isLookupOutput(f)).toList());
+        measures.stream().map(MeasureSpec::field).filter(f -> f != null).forEach(required::add);
+        lookups.forEach(l -> required.add(l.on()));
+        if (counter != null) {
+            required.addAll(counter.key());
+        }
+        return required;
+    }
+
+    public boolean isLookupOutput(String field) {
+        return lookups.stream().anyMatch(l -> l.columns().containsValue(field));
+    }
+
+    /** Every field name a job may refer to: input fields, CloudEvents headers, lookup outputs. */
+    public List<String> knownFields() {
+        List<String> known = new ArrayList<>(input.fieldNames());
+        known.addAll(InputSpec.HEADER_FIELDS);
+        lookups.forEach(l -> known.addAll(l.columns().values()));
+        return known;
+    }
+
+    public record WindowSpec(String length, String slide) {
+        public Duration lengthDuration() {
+            return Duration.parse(length);
+        }
+
+        public Duration slideDuration() {
+            return slide == null ? lengthDuration() : Duration.parse(slide);
+        }
+    }
+
+    /** Optional outputs besides the Delta {@code windows} table. */
+    public record SinksSpec(ExportSpec export, KafkaSinkSpec kafka) {
+    }
+
+    /** Files of closed windows for loaders that expect files: {@code csv} (gzip) and/or {@code parquet}. */
+    public record ExportSpec(List<String> formats) {
+    }
+
+    /** Changed windows published as JSON, keyed by window and group, for live views. */
+    public record KafkaSinkSpec(String topic) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.streamgate.aggregator.source;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.List;
+
+/**
+ * The job's topics as a stream: only committed records (the poller writes pages in transactions), headers
+ * included (the CloudEvents attributes), and a hard failure rather than a silent gap if offsets vanish.
+ */
+public final class KafkaSource {
+
+    private KafkaSource() {
+    }
+
+    public static Dataset<Row> read(SparkSession spark, String bootstrapServers, List<String> topics,
+                                    String startingOffsets) {
+        return spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", bootstrapServers)
+                .option("subscribe", String.join(",", topics))
+                .option("startingOffsets", startingOffsets)
+                .option("kafka.isolation.level", "read_committed")
+                .option("failOnDataLoss", "true")
+                .option("includeHeaders", "true")
+                .load();
+    }
+}

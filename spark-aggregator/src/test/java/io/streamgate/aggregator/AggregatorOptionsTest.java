@@ -1,0 +1,45 @@
+package io.streamgate.aggregator;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AggregatorOptionsTest {
+
+    @Test
+    void readsTheLocalRunOptions() {
+        AggregatorOptions options = AggregatorOptions.parse("--master", "local[*]", "--bootstrap-servers", "127.0.0.1:9092",
+                "--lake", "./lake", "--checkpoints", "./.work/checkpoints", "--jobs", "mta-turnstile, my/job.yaml",
+                "--trigger", "PT2S", "--metrics-port", "0");
+
+        assertThat(options.master()).isEqualTo("local[*]");
+        assertThat(options.jobs()).containsExactly("mta-turnstile", "my/job.yaml");
+        assertThat(options.metricsPort()).isZero();
+        assertThat(options.settings()).isEqualTo(new AggregatorSettings("127.0.0.1:9092", "./lake", "./.work/checkpoints",
+                "earliest", Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void defaultsToTheBundledJobsAndTheirOwnTriggers() {
+        AggregatorOptions options = AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "s3a://lake",
+                "--checkpoints", "s3a://checkpoints");
+
+        assertThat(options.master()).isNull();
+        assertThat(options.jobs()).containsExactly("mta-turnstile", "nyc-taxi");
+        assertThat(options.settings().triggerOverride()).isNull();
+        assertThat(options.metricsPort()).isEqualTo(9464);
+    }
+
+    @Test
+    void badOptionsFailNamingTheOption() {
+        assertThatThrownBy(() -> AggregatorOptions.parse("--lake", "l", "--checkpoints", "c"))
+                .hasMessage("--bootstrap-servers: required");
+        assertThatThrownBy(() -> AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l", "--checkpoints",
+                "c", "--trigger", "5s")).hasMessage("--trigger: not an ISO-8601 duration: 5s");
+        assertThatThrownBy(() -> AggregatorOptions.parse("--topics", "x")).hasMessage("unknown option --topics");
+        assertThatThrownBy(() -> AggregatorOptions.parse("--lake")).hasMessage("--lake: value missing");
+    }
+}
