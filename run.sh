@@ -6,6 +6,7 @@
 #
 #   ./run.sh            start everything
 #   ./run.sh --rebuild  rebuild the jars first, even if they exist
+#   ./run.sh --demo     also send demo traffic: turnstile readings as CSV batches and as signed webhooks
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -17,10 +18,12 @@ GATEWAY_PORT=${GATEWAY_PORT:-8080}
 POLLER_PORT=${POLLER_PORT:-8081}
 SIMULATOR_PORT=${SIMULATOR_PORT:-8090}
 REBUILD=false
+DEMO=false
 for arg in "$@"; do
   case $arg in
     --rebuild) REBUILD=true ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --demo) DEMO=true ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -103,17 +106,26 @@ BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 start gateway "$APP_JAVA" -Xmx512m -jar $GATEWAY_JAR --spring.profiles.active=local \
   --server.port="$GATEWAY_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP"
 start simulator "$APP_JAVA" -Xmx256m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.SimulatorMain \
-  org.springframework.boot.loader.launch.PropertiesLauncher --port "$SIMULATOR_PORT"
+  org.springframework.boot.loader.launch.PropertiesLauncher --port "$SIMULATOR_PORT" --start now --tick-every PT4H
 start poller "$APP_JAVA" -Xmx512m -jar $POLLER_JAR --spring.profiles.active=local \
   --server.port="$POLLER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --simulator.url="http://127.0.0.1:$SIMULATOR_PORT"
 start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g \
   -cp "spark-aggregator/target/classes:$(cat $AGGREGATOR_CP_FILE)" io.streamgate.aggregator.AggregatorMain \
   --master "local[*]" --bootstrap-servers "$BOOTSTRAP" --lake "$LAKE" --checkpoints "$WORK/checkpoints" \
-  --jobs mta-turnstile,nyc-taxi --trigger 5s
+  --jobs mta-turnstile,nyc-taxi --trigger PT5S
 
 await "the gateway" 120 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 await "the poller" 120 curl -fsS "http://127.0.0.1:$POLLER_PORT/actuator/health/readiness"
+DEMO_TEXT=""
+if $DEMO; then
+  DEMO_TEXT=$'\n  Demo traffic      10 readings/s as CSV batches, 10/s as signed webhooks (DemoTraffic; logs demo-*.log)'
+  for mode in events webhooks; do
+    start demo-$mode "$APP_JAVA" -Xmx128m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.DemoTraffic \
+      org.springframework.boot.loader.launch.PropertiesLauncher --gateway "http://127.0.0.1:$GATEWAY_PORT" \
+      --api-key demo-key --secret demo-webhook-secret --rate 10/s --mode $mode
+  done
+fi
 
 cat <<EOF
 
@@ -123,13 +135,13 @@ Streamgate is running.
   Poller            http://127.0.0.1:$POLLER_PORT/ops/sources   actuator: /actuator
   Provider sim.     http://127.0.0.1:$SIMULATOR_PORT
   Lake (Delta)      $LAKE/<job>/{events,windows,quarantine}
-  Logs              $LOGS
+  Logs              $LOGS$DEMO_TEXT
 
 Send a first turnstile reading through the gateway:
 
   curl -i -X POST http://127.0.0.1:$GATEWAY_PORT/events/turnstile \\
     -H 'X-API-Key: demo-key' -H 'Content-Type: text/csv' \\
-    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(date -u +%m/%d/%Y),$(date -u +%H:00:00),REGULAR,0000000012,0000000007'
+    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(TZ=America/New_York date +%m/%d/%Y),$(TZ=America/New_York date +%H:00:00),REGULAR,0000000012,0000000007'
 
 Within a minute its window is in $LAKE/mta-turnstile/windows (see README.md, "Look at the lake").
 Ctrl-C stops everything.

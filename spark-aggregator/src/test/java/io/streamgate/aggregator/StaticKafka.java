@@ -31,11 +31,16 @@ final class StaticKafka {
 
     /** A record with a ce_id header (null: no header) at the next offset of partition 0. */
     StaticKafka add(String ceId, String value) {
+        return add(ceId, "text/plain", value);
+    }
+
+    /** A record with a ce_id header (null: no header) and a content-type header. */
+    StaticKafka add(String ceId, String contentType, String value) {
         List<Row> headers = new ArrayList<>();
         if (ceId != null) {
             headers.add(RowFactory.create("ce_id", bytes(ceId)));
         }
-        headers.add(RowFactory.create("content-type", bytes("text/plain")));
+        headers.add(RowFactory.create("content-type", bytes(contentType)));
         rows.add(RowFactory.create(null, value == null ? null : bytes(value), "static", 0, (long) rows.size(),
                 new Timestamp(0), 0, headers.toArray()));
         return this;

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,21 +38,22 @@ public final class ProviderSimulator implements AutoCloseable {
      * @param tickEvery publish a new audit this often (null: only on {@link TurnstileFeed#advance(int)})
      * @param chaos share of requests answered 429 with {@code Retry-After: 1}
      * @param latency added to every response
+     * @param start the time of the feed's first audit (New York local)
      */
     public record Options(int port, int turnstiles, int initialTicks, Duration tickEvery, double chaos,
-            Duration tokenTtl, Duration snapshotTtl, Duration latency) {
+            Duration tokenTtl, Duration snapshotTtl, Duration latency, LocalDateTime start) {
 
         public static Options forTests(int turnstiles, int initialTicks) {
             return new Options(0, turnstiles, initialTicks, null, 0, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                    Duration.ZERO);
+                    Duration.ZERO, TurnstileFeed.DEFAULT_START);
         }
 
         public Options withTokenTtl(Duration ttl) {
-            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, ttl, snapshotTtl, latency);
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, ttl, snapshotTtl, latency, start);
         }
 
         public Options withLatency(Duration delay) {
-            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, delay);
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, delay, start);
         }
     }
 
@@ -74,7 +76,7 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private ProviderSimulator(Options options) throws IOException {
-        this.feed = new TurnstileFeed(options.turnstiles(), options.initialTicks());
+        this.feed = new TurnstileFeed(options.turnstiles(), options.initialTicks(), options.start());
         this.routes = new FeedRoutes(feed, options.snapshotTtl());
         this.auth = new SimulatorAuth(options.tokenTtl());
         this.faults = new Faults(options.chaos());

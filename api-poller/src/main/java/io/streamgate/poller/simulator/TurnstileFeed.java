@@ -8,15 +8,17 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The provider's data: readings of {@code turnstiles} turnstiles every four hours from 2024-01-06 03:00 New York
+ * The provider's data: readings of {@code turnstiles} turnstiles every four hours from {@code start} (New York
  * time, deterministic for a given size (the same tick always yields the same rows). A turnstile misses about one
  * audit in seven, so a snapshot of the latest readings changes only for some turnstiles from one tick to the next.
  * The feed grows one tick at a time ({@link #advance(int)}); rows are ordered by (tick, turnstile).
  */
 public final class TurnstileFeed {
 
-    private static final LocalDateTime START = LocalDateTime.of(2024, 1, 6, 3, 0);
+    /** The first audit of the default feed: fixed, so tests know exactly what is served. */
+    public static final LocalDateTime DEFAULT_START = LocalDateTime.of(2024, 1, 6, 3, 0);
 
+    private final LocalDateTime start;
     private final List<Turnstile> turnstiles;
     private final long[] entries;
     private final long[] exits;
@@ -24,7 +26,8 @@ public final class TurnstileFeed {
     private final Map<Integer, Reading> latest = new TreeMap<>();
     private long ticks;
 
-    public TurnstileFeed(int turnstiles, int initialTicks) {
+    public TurnstileFeed(int turnstiles, int initialTicks, LocalDateTime start) {
+        this.start = start;
         this.turnstiles = Turnstile.first(turnstiles);
         this.entries = new long[turnstiles];
         this.exits = new long[turnstiles];
@@ -39,7 +42,7 @@ public final class TurnstileFeed {
     /** Publishes {@code count} more audits. */
     public synchronized void advance(int count) {
         for (int n = 0; n < count; n++, ticks++) {
-            LocalDateTime time = START.plusHours(4 * ticks);
+            LocalDateTime time = start.plusHours(4 * ticks);
             for (int i = 0; i < turnstiles.size(); i++) {
                 SplittableRandom random = new SplittableRandom(ticks * 1_000_003L + i);
                 int busy = time.getHour() >= 7 && time.getHour() <= 19 ? 400 : 60;
@@ -84,6 +87,6 @@ public final class TurnstileFeed {
 
     /** When the latest audit was published (the feed's Last-Modified). */
     synchronized LocalDateTime lastPublished() {
-        return START.plusHours(4 * Math.max(ticks - 1, 0) + 1);
+        return start.plusHours(4 * Math.max(ticks - 1, 0) + 1);
     }
 }

@@ -21,11 +21,16 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * Kafka records (the Kafka source's columns, headers included) to typed fields plus the reason a record is
  * unusable ({@link Columns#REASON}, null when it is fine). Pure Dataset transform: works on streams and static data.
+ *
+ * <p>A csv job reads each record by its {@code content-type} header, as the record contract carries it: a CSV row
+ * by the job's columns, a JSON object ({@code application/json}, {@code application/*+json}) by the same names as
+ * keys. So one topic may hold rows from CSV batches and objects from webhooks of the same data.
  */
 public final class RecordParser {
 
     private static final String CSV = "_csv";
     private static final String CORRUPT = "_corrupt";
+    private static final String JSON_RECORD = "_json_record";
 
     private final JobSpec job;
     private final LookupJoin lookups;
@@ -42,7 +47,7 @@ public final class RecordParser {
         Column reason = new Validation(job).reason(eventTimeText());
         return enriched.withColumn(Columns.REASON, reason)
                 .drop(rawFieldNames().toArray(String[]::new))
-                .drop(CSV);
+                .drop(CSV, JSON_RECORD);
     }
 
     private List<Column> rawColumns() {
@@ -64,7 +69,11 @@ public final class RecordParser {
             Column parsed = functions.from_csv(value, lit(schema.toDDL()),
                     Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT));
             columns.add(parsed.as(CSV));
-            input.columns().forEach(c -> columns.add(functions.col(CSV).getField(c).as(rawName(c))));
+            Column json = functions.coalesce(functions.lower(header("content-type"))
+                    .rlike("^application/([a-z0-9.+-]+\\+)?json\\s*(;.*)?$"), lit(false));
+            columns.add(json.as(JSON_RECORD));
+            input.columns().forEach(c -> columns.add(functions.when(json, functions.get_json_object(value, jsonPath(c)))
+                    .otherwise(functions.col(CSV).getField(c)).as(rawName(c))));
         } else {
             input.fields().forEach((name, path) -> columns.add(functions.get_json_object(value, path).as(rawName(name))));
         }
@@ -99,8 +108,18 @@ public final class RecordParser {
         return "_raw_" + field;
     }
 
+    /** Whether a csv job's record is a JSON object by its content type (else it is a CSV row). */
+    static Column jsonRecord() {
+        return functions.col(JSON_RECORD);
+    }
+
     static Column corruptCsv() {
-        return functions.col(CSV).getField(CORRUPT).isNotNull();
+        return functions.not(jsonRecord()).and(functions.col(CSV).getField(CORRUPT).isNotNull());
+    }
+
+    /** A JSON path to the top-level key {@code name}, which may hold '/' or '.' ({@code C/A}). */
+    private static String jsonPath(String name) {
+        return "$['" + name + "']";
     }
 
     private static Column header(String name) {

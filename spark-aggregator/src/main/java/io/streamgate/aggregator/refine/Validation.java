@@ -27,12 +27,13 @@ final class Validation {
         Column value = col(Columns.RAW_VALUE);
         List<Column> checks = new ArrayList<>();
         checks.add(when(value.isNull().or(functions.trim(value).equalTo("")), lit("empty value")));
+        Column notJsonObject = functions.expr("json_object_keys(" + Columns.RAW_VALUE + ")").isNull();
         if (job.input().isCsv()) {
             checks.add(when(RecordParser.corruptCsv(), lit("malformed CSV row: expected "
                     + job.input().columns().size() + " columns " + job.input().columns())));
+            checks.add(when(RecordParser.jsonRecord().and(notJsonObject), lit("value is not a JSON object")));
         } else {
-            checks.add(when(functions.expr("json_object_keys(" + Columns.RAW_VALUE + ")").isNull(),
-                    lit("value is not a JSON object")));
+            checks.add(when(notJsonObject, lit("value is not a JSON object")));
         }
         for (String field : job.requiredFields()) {
             Column raw = rawOf(field);

@@ -1,0 +1,144 @@
+package io.streamgate.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The apps as the local run starts them (see run.sh), each in its own JVM on free ports: the gateway, the provider
+ * simulator serving a fixed feed, the poller pulling it, and the aggregator in {@code local[2]} running the
+ * {@code mta-turnstile} job. Their builds are found relative to this module ({@code -De2e.root} points elsewhere).
+ */
+final class Pipeline implements AutoCloseable {
+
+    static final String API_KEY = "demo-key";
+    static final String WEBHOOK_SECRET = "demo-webhook-secret";
+
+    private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final List<AppProcess> apps = new ArrayList<>();
+    private final Path work;
+    private final Path logs;
+    private final int gatewayPort = AppProcess.freePort();
+    private final int simulatorPort = AppProcess.freePort();
+
+    private Pipeline(Path work, Path logs) {
+        this.work = work;
+        this.logs = logs;
+    }
+
+    /**
+     * Starts every app and returns once the gateway is ready and the simulator serves. The simulator publishes
+     * {@code history} audits of {@code turnstiles} turnstiles and no more (its ticker is set to a day), without chaos.
+     * The lake and checkpoints go to {@code work}, each app's output to {@code logs/<app>.log}.
+     */
+    static Pipeline start(String bootstrap, Path work, Path logs, int turnstiles, int history) {
+        Pipeline pipeline = new Pipeline(work, logs);
+        try {
+            pipeline.launch(bootstrap, turnstiles, history);
+            pipeline.awaitReady();
+            return pipeline;
+        } catch (RuntimeException | Error e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    URI gateway() {
+        return URI.create("http://127.0.0.1:" + gatewayPort);
+    }
+
+    URI simulator() {
+        return URI.create("http://127.0.0.1:" + simulatorPort);
+    }
+
+    Path windows() {
+        return work.resolve("lake/mta-turnstile/windows");
+    }
+
+    void assertAlive() {
+        apps.forEach(AppProcess::assertAlive);
+    }
+
+    private void launch(String bootstrap, int turnstiles, int history) {
+        Path gatewayJar = existing("ingest-gateway/target/ingest-gateway-0.1.0-SNAPSHOT.jar");
+        Path pollerJar = existing("api-poller/target/api-poller-0.1.0-SNAPSHOT.jar");
+        String aggregatorClasspath = existing("spark-aggregator/target/classes") + java.io.File.pathSeparator
+                + read(existing("spark-aggregator/target/runtime.classpath"));
+        apps.add(AppProcess.start("simulator", logs, List.of("-Xmx128m", "-cp", pollerJar.toString(),
+                "-Dloader.main=io.streamgate.poller.simulator.SimulatorMain",
+                "org.springframework.boot.loader.launch.PropertiesLauncher", "--port", String.valueOf(simulatorPort),
+                "--turnstiles", String.valueOf(turnstiles), "--history-ticks", String.valueOf(history),
+                "--tick-every", "PT24H", "--chaos", "0")));
+        apps.add(AppProcess.start("gateway", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                gatewayJar.toString(), "--spring.profiles.active=local", "--server.port=" + gatewayPort,
+                "--spring.kafka.bootstrap-servers=" + bootstrap)));
+        apps.add(AppProcess.start("poller", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                pollerJar.toString(), "--spring.profiles.active=local", "--server.port=" + AppProcess.freePort(),
+                "--spring.kafka.bootstrap-servers=" + bootstrap, "--simulator.url=" + simulator())));
+        apps.add(AppProcess.start("aggregator", logs, List.of(
+                "@" + existing("spark-aggregator/src/main/jvm/spark-java17.options"), "-Xmx1g", "-XX:+UseParallelGC",
+                "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
+                "-Dspark.sql.shuffle.partitions=2",
+                "-cp", aggregatorClasspath, "io.streamgate.aggregator.AggregatorMain",
+                "--master", "local[2]", "--bootstrap-servers", bootstrap,
+                "--lake", work.resolve("lake").toString(), "--checkpoints", work.resolve("checkpoints").toString(),
+                "--jobs", "mta-turnstile", "--trigger", "PT5S", "--metrics-port", "0")));
+    }
+
+    private void awaitReady() {
+        await("gateway ready and simulator serving").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertAlive();
+                    return ok(gateway().resolve("/actuator/health/readiness"))
+                            && ok(simulator().resolve("/turnstile/rows.csv?$limit=1"));
+                });
+    }
+
+    private static boolean ok(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path existing(String relative) {
+        Path path = ROOT.resolve(relative);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " is missing: package the apps first (./mvnw package -DskipTests)");
+        }
+        return path;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the apps in reverse order of start. */
+    @Override
+    public void close() {
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            apps.get(i).close();
+        }
+    }
+}
