@@ -76,7 +76,9 @@ stop_all() {
   for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   echo "Stopped. Logs: $LOGS"
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 start() { # $1: name, rest: command
   local name=$1; shift
   "$@" >"$LOGS/$name.log" 2>&1 &
@@ -99,7 +101,7 @@ echo "Starting Streamgate (work folder $WORK, lake $LAKE)"
 rm -f "$WORK/kafka/ready"
 start kafka "$JAVA17" -Xmx1g -cp "test-support/target/classes:$(cat $BROKER_CP_FILE)" \
   io.streamgate.testsupport.kafka.KafkaBrokerMain --data-dir "$WORK/kafka" --port "$KAFKA_PORT" \
-  --controller-port $((KAFKA_PORT + 1)) --partitions 2 --parent-pid $$
+  --controller-port $((KAFKA_PORT + 1)) --partitions 2 --topics mta.turnstile,nyc.taxi.trips --parent-pid $$
 await "Kafka" 120 test -f "$WORK/kafka/ready"
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
@@ -141,7 +143,7 @@ Send a first turnstile reading through the gateway:
 
   curl -i -X POST http://127.0.0.1:$GATEWAY_PORT/events/turnstile \\
     -H 'X-API-Key: demo-key' -H 'Content-Type: text/csv' \\
-    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(TZ=America/New_York date +%m/%d/%Y),$(TZ=America/New_York date +%H:00:00),REGULAR,0000000012,0000000007'
+    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(TZ=America/New_York date +%m/%d/%Y),$(TZ=America/New_York date +%H:%M:%S),REGULAR,0000000012,0000000007'
 
 Within a minute its window is in $LAKE/mta-turnstile/windows (see README.md, "Look at the lake").
 Ctrl-C stops everything.

@@ -8,13 +8,18 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Entry point of the broker JVM: a single-node KRaft Kafka (broker and controller in one process).
@@ -27,8 +32,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *
  * <pre>
  * java -cp ... io.streamgate.testsupport.kafka.KafkaBrokerMain --data-dir D --port 9092 [--controller-port 9093]
- *      [--partitions 1] [--parent-pid PID] [--config key=value ...]
+ *      [--partitions 1] [--topics a,b,...] [--parent-pid PID] [--config key=value ...]
  * </pre>
+ * {@code --topics} creates those topics (with {@code --partitions} partitions) before the broker reports ready, for
+ * consumers such as Spark's Kafka source that fail on a topic that does not exist yet.
  */
 public final class KafkaBrokerMain {
 
@@ -72,7 +79,8 @@ public final class KafkaBrokerMain {
 
         Thread server = new Thread(() -> kafka.Kafka.main(new String[] {config.toString()}), "kafka-main");
         server.start();
-        awaitServing("127.0.0.1:" + port, server);
+        String partitions = opts.getOrDefault("partitions", "1");
+        awaitServing("127.0.0.1:" + port, server, opts.getOrDefault("topics", ""), Integer.parseInt(partitions));
         Path tmp = dataDir.resolve(READY_FILE + ".tmp");
         Files.writeString(tmp, "127.0.0.1:" + port, StandardCharsets.UTF_8);
         Files.move(tmp, dataDir.resolve(READY_FILE), StandardCopyOption.ATOMIC_MOVE);
@@ -111,7 +119,8 @@ public final class KafkaBrokerMain {
         return file;
     }
 
-    private static void awaitServing(String bootstrap, Thread server) throws InterruptedException {
+    private static void awaitServing(String bootstrap, Thread server, String topics, int partitions)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         Properties props = new Properties();
         props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -124,9 +133,10 @@ public final class KafkaBrokerMain {
                 }
                 try {
                     if (!admin.describeCluster().nodes().get().isEmpty()) {
+                        createMissing(admin, topics, partitions);
                         return;
                     }
-                } catch (java.util.concurrent.ExecutionException notYet) {
+                } catch (ExecutionException notYet) {
                     // not serving yet: the admin call timed out or was refused
                 }
                 // each attempt blocks up to the admin's api timeout, which paces this loop
@@ -134,6 +144,17 @@ public final class KafkaBrokerMain {
                     throw new IllegalStateException("Kafka did not serve on " + bootstrap + " within 90 s");
                 }
             }
+        }
+    }
+
+    private static void createMissing(Admin admin, String topics, int partitions)
+            throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = Arrays.stream(topics.split(","))
+                .map(String::trim).filter(t -> !t.isEmpty() && !existing.contains(t))
+                .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get();
         }
     }
 

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark 1 — gateway, one event per request.
+# Signed 1 KiB GitHub webhooks (POST /webhooks/github, X-Hub-Signature-256) and 1 KiB binary-mode CloudEvents
+# (POST /events/ce, X-API-Key) at 16, 64 and 256 connections, against baselines measured in the same run:
+#   (a) the minimal forwarder (bench/forwarder: Spring Boot, KafkaTemplate send of the body, answered on the ack),
+#   (b) the same server answering without Kafka, (c) Kafka's ProducerPerformance (1 KiB, acks=all, idempotent).
+# Throughput and latency come from wrk (closed loop: latencies suffer from coordinated omission); an open-loop run
+# at 64 connections and a fixed rate (75 % of the gateway's closed-loop maximum) gives latencies measured from the
+# intended send time, for the gateway and the forwarder alike.
+#
+#   bench/gateway-requests.sh            DURATION=10 (s per point) RAW_RECORDS=3000000 JFR=0 (1: record the gateway)
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+bench_init gateway-requests ingest-gateway
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-10}
+RAW_RECORDS=${RAW_RECORDS:-3000000}
+CONNECTIONS=${CONNECTIONS:-16 64 256}
+OPEN_SECONDS=${OPEN_SECONDS:-15}
+URL=http://127.0.0.1:$APP_PORT
+
+echo "Preparing requests ..."
+payloads webhook-github "$WORK/webhook.req" --count 1000 --secret bench-secret
+payloads cloudevents "$WORK/cloudevents.req" --count 1000 --api-key bench-key
+
+echo "Starting Kafka ..."
+start_broker
+for t in bench.webhook bench.events bench.forwarder bench.raw; do create_topic $t; done
+
+echo "Baseline (c): ProducerPerformance, $RAW_RECORDS records of 1 KiB ..."
+RAW=$(raw_producer "$RAW_RECORDS" bench.raw)
+echo "  $RAW"
+
+declare -A RES
+FWD_URL=http://127.0.0.1:$((APP_PORT + 1))
+
+echo "Gateway (JDK: $APP_JAVA) and, beside it, the minimal forwarder for baselines (a) and (b) ..."
+start_spring gateway "$URL/actuator/health/readiness" -jar $GATEWAY_JAR --server.port=$APP_PORT \
+  --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml
+GATEWAY_PID=$APP_PID
+start_spring forwarder "$FWD_URL/ready" -jar $FORWARDER_JAR --server.port=$((APP_PORT + 1)) \
+  --spring.kafka.bootstrap-servers=$BOOTSTRAP
+FORWARDER_PID=$APP_PID
+# the first send fetches the topic's metadata: retried, so a slow first fetch does not end the run
+for _ in 1 2 3 4 5 6; do
+  curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' "$FWD_URL/forward" 2>/dev/null && break
+  sleep 1
+done
+echo "  warm-up ..."
+wrk_run 64 "$WARMUP" "$URL/webhooks/github" "$WORK/webhook.req" >/dev/null
+wrk_run 64 "$((WARMUP / 2))" "$URL/events/ce" "$WORK/cloudevents.req" >/dev/null
+wrk_run 64 "$WARMUP" "$FWD_URL/forward" "$WORK/webhook.req" >/dev/null
+wrk_run 64 "$((WARMUP / 2))" "$FWD_URL/noop" "$WORK/webhook.req" >/dev/null
+# both apps stay up and the points are taken in turn, gateway and baselines back to back at each connection count,
+# so that a change in whatever else runs on the machine hits them alike
+for c in $CONNECTIONS; do
+  for target in "webhook $URL/webhooks/github webhook" "cloudevents $URL/events/ce cloudevents" \
+      "forward $FWD_URL/forward webhook" "noop $FWD_URL/noop webhook"; do
+    read -r label url requests <<<"$target"
+    RES[$label@$c]=$(wrk_run "$c" "$DURATION" "$url" "$WORK/$requests.req")
+    echo "  $label @$c: ${RES[$label@$c]}"
+  done
+done
+OPEN_RATE=${OPEN_RATE:-$(awk -v r="$(field ok_per_s "${RES[webhook@64]:-ok_per_s=1000}")" 'BEGIN { printf "%d", r * 0.75 }')}
+RES[open-webhook]=$(openloop_run 64 "$OPEN_RATE" "$OPEN_SECONDS" "$URL/webhooks/github" "$WORK/webhook.req")
+echo "  open loop webhook @64, $OPEN_RATE/s: ${RES[open-webhook]}"
+RES[open-forward]=$(openloop_run 64 "$OPEN_RATE" "$OPEN_SECONDS" "$FWD_URL/forward" "$WORK/webhook.req")
+echo "  open loop forward @64, $OPEN_RATE/s: ${RES[open-forward]}"
+APP_PID=$GATEWAY_PID; stop_app; jfr_report gateway
+APP_PID=$FORWARDER_PID; stop_app; jfr_report forwarder
+stop_broker
+
+# --- table -----------------------------------------------------------------------------------------------------
+lat() { printf '%s / %s / %s / %s' "$(field p50 "$1")" "$(field p95 "$1")" "$(field p99 "$1")" "$(field p999 "$1")"; }
+errs() { local n; n=$(( $(field non2xx "$1") + $(field errors "$1") )); [ "$n" = 0 ] || printf ' (%s non-2xx/errors)' "$n"; }
+raw_rate=$(field records_per_s "$RAW")
+for kind in webhook cloudevents; do
+  for c in $CONNECTIONS; do
+    g=${RES[$kind@$c]} a=${RES[forward@$c]} b=${RES[noop@$c]}
+    gr=$(field ok_per_s "$g") ar=$(field ok_per_s "$a") br=$(field ok_per_s "$b")
+    r=$(ratio "$gr" "$ar")
+    row "$kind req/s @$c conns" "$gr$(errs "$g")" "(a) $ar; (b) $br; (c) $raw_rate rec/s" \
+      "$r of (a); $(ratio "$gr" "$raw_rate") of (c)" "≥ 0.85 of (a)" "$(verdict 'x >= 0.85' "$r")"
+    if [ "$c" = 64 ]; then
+      p99=$(field p99 "$g")
+      row "$kind latency ms p50/p95/p99/p99.9 @$c (wrk)" "$(lat "$g")" "(a) $(lat "$a"); (b) $(lat "$b")" "" \
+        "p99 ≤ 10 ms" "$(verdict 'x <= 10' "$p99")"
+    else
+      row "$kind latency ms p50/p95/p99/p99.9 @$c (wrk)" "$(lat "$g")" "(a) $(lat "$a"); (b) $(lat "$b")" "" "" ""
+    fi
+  done
+done
+og=${RES[open-webhook]} of=${RES[open-forward]}
+row "webhook open loop @64, $OPEN_RATE req/s offered: achieved; ms p50/p95/p99/p99.9" \
+  "$(field achieved_rate "$og")/s$(errs "$og"); $(lat "$og")" "(a) $(field achieved_rate "$of")/s; $(lat "$of")" \
+  "p99 $(ratio "$(field p99 "$og")" "$(field p99 "$of")") × (a)" "p99 ≤ 10 ms" "$(verdict 'x <= 10' "$(field p99 "$og")")"
+row "raw producer (c), 1 KiB, acks=all, idempotent, lz4" "$raw_rate rec/s (p50 $(field p50 "$RAW") ms, p99 $(field p99 "$RAW") ms)" \
+  "" "" "" ""
+note "wrk (closed loop, 2 threads, same machine) gives the req/s and the '(wrk)' latencies: these suffer from coordinated omission (a stalled answer delays the requests that would have been sent meanwhile, and they go unmeasured), so they understate the tail. The open-loop row is measured from each request's intended send time (bench/loadgen OpenLoop, HdrHistogram), for the gateway and the forwarder at the same offered rate."
+note "Gateway and forwarder run side by side (ports $APP_PORT and $((APP_PORT + 1))); at each connection count the four points are taken back to back."
+note "(a) minimal forwarder: Spring Boot $(unzip -p $FORWARDER_JAR META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Spring-Boot-Version: //p' | tr -d '\r'), Tomcat, virtual threads, KafkaTemplate send of the body answered on the ack, same producer settings as the gateway (acks=all, idempotent, linger 5 ms, 64 KiB batches, lz4). (b) the same app answering without Kafka. Every app runs with -Xmx512m. ${WARMUP} s warm-up per app, ${DURATION} s per point."
+print_table "Benchmark 1 — gateway, one event per request"
