@@ -18,13 +18,7 @@ TRIGGER=${TRIGGER:-PT5S}
 trigger_s=$(sed -E 's/^PT([0-9.]+)S$/\1/' <<<"$TRIGGER")
 
 echo "Starting Kafka and the aggregator (local[2], trigger $TRIGGER) ..."
-start_broker
-create_topic mta.turnstile
-# shellcheck disable=SC2086
-start_bg aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g ${SPARK_OPTS:-} \
-  -cp "$AGGREGATOR_CLASSES:$(cat "$AGGREGATOR_CP_FILE")" io.streamgate.aggregator.AggregatorMain \
-  --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --lake "$WORK/lake" --checkpoints "$WORK/checkpoints" \
-  --jobs mta-turnstile --trigger "$TRIGGER" --metrics-port 0
+start_mta_aggregator "$TRIGGER"
 AGG=$LAST_PID
 LOG=$LOGS/aggregator.log
 feed() { # $1: rate, $2: seconds, $3: first record

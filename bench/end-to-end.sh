@@ -20,13 +20,7 @@ URL=http://127.0.0.1:$APP_PORT
 DELTA_LOG=$WORK/lake/mta-turnstile/windows/_delta_log
 
 echo "Starting Kafka, the gateway and the aggregator (local[2], trigger $TRIGGER) ..."
-start_broker
-create_topic mta.turnstile
-# shellcheck disable=SC2086
-start_bg aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g ${SPARK_OPTS:-} \
-  -cp "$AGGREGATOR_CLASSES:$(cat "$AGGREGATOR_CP_FILE")" io.streamgate.aggregator.AggregatorMain \
-  --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --lake "$WORK/lake" --checkpoints "$WORK/checkpoints" \
-  --jobs mta-turnstile --trigger "$TRIGGER" --metrics-port 0
+start_mta_aggregator "$TRIGGER"
 AGG=$LAST_PID
 start_spring gateway "$URL/actuator/health/readiness" -jar $GATEWAY_JAR --server.port=$APP_PORT \
   --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml

@@ -274,3 +274,15 @@ update_readme() {
   } >"$tmp"
   mv "$tmp" "$readme"
 }
+
+# A fresh broker with the mta.turnstile topic, and the mta-turnstile job in local[2] reading it ($1: trigger).
+# Sets LAST_PID to the aggregator's pid. SPARK_OPTS passes Spark settings as system properties.
+start_mta_aggregator() {
+  start_broker
+  create_topic mta.turnstile
+  # shellcheck disable=SC2086
+  start_bg aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g ${SPARK_OPTS:-} \
+    -cp "$AGGREGATOR_CLASSES:$(cat "$AGGREGATOR_CP_FILE")" io.streamgate.aggregator.AggregatorMain \
+    --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --lake "$WORK/lake" --checkpoints "$WORK/checkpoints" \
+    --jobs mta-turnstile --trigger "$1" --metrics-port 0
+}
