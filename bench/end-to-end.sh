@@ -6,8 +6,8 @@
 # exactly when the statistics of a file it adds give k as that file's highest UNIT; the time is the commit file's
 # modification time. Nothing else is sent meanwhile (an idle pipeline: the latency floor the triggers allow).
 #
-#   bench/end-to-end.sh      PROBES=20 BUDGET=300 (s for all probes) TRIGGER=PT5S (the job's own trigger; --trigger
-#                            of AggregatorMain) SPARK_OPTS=...
+#   bench/end-to-end.sh      PROBES=20 BUDGET=300 (s for all probes) TRIGGER=PT1S (--trigger of AggregatorMain; the
+#                            job's own is PT5S: fewer, larger files for the same data) SPARK_OPTS=...
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 bench_init end-to-end ingest-gateway spark-aggregator
@@ -15,7 +15,7 @@ ensure_tools jq
 PROBES=${PROBES:-20}
 BUDGET=${BUDGET:-300}           # seconds for all probes; fewer are taken when the pipeline is slower
 PROBE_TIMEOUT=${PROBE_TIMEOUT:-180}
-TRIGGER=${TRIGGER:-PT5S}
+TRIGGER=${TRIGGER:-PT1S}
 URL=http://127.0.0.1:$APP_PORT
 DELTA_LOG=$WORK/lake/mta-turnstile/windows/_delta_log
 

@@ -56,5 +56,5 @@ for shape in $SHAPES; do
     "$rate$extra (request p50 $(field p50 "$res") ms, p99 $(field p99 "$res") ms)" "(c) $raw_rate rec/s" "$r" \
     "≥ 0.90 of (c)" "$(verdict 'x >= 0.90' "$r")"
 done
-note "Records are ~1 KiB JSON objects (NDJSON) or ~1 KiB CSV rows under a header row; the raw producer sends the same JSON records (--payload-file), acks=all, idempotent, linger 5 ms, 64 KiB batches, lz4, as ingest-core's DurableProducerSettings give the gateway. Load by wrk (closed loop), ${BULK_CONNECTIONS} connections, ${DURATION} s per point after warm-up; the gateway runs with -Xmx512m."
+note "Records are ~1 KiB JSON objects (NDJSON) or ~1 KiB CSV rows under a header row; the raw producer sends the same JSON records (--payload-file), acks=all, idempotent, linger 1 ms, 64 KiB batches, lz4, as the gateway's producer. Load by wrk (closed loop), ${BULK_CONNECTIONS} connections, ${DURATION} s per point after warm-up; the gateway runs with -Xmx512m."
 print_table "Benchmark 2 — gateway, bulk bodies"

@@ -217,7 +217,7 @@ raw_producer() { # $1: records, $2: topic; prints "records_per_s=… p50=… p99
   local out
   out=$("$JAVA17" -Xmx512m -cp "$(cat $BROKER_CP_FILE)" org.apache.kafka.tools.ProducerPerformance --topic "$2" \
     --num-records "$1" --throughput -1 --payload-file "$records_file" \
-    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true linger.ms=5 batch.size=65536 \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true linger.ms=1 batch.size=65536 \
       compression.type=lz4 2>"$LOGS/producer-perf.err" | tee "$LOGS/producer-perf.log" | tail -1)
   # "N records sent, X records/sec (Y MB/sec), A ms avg latency, M ms max latency, a ms 50th, b ms 95th, c ms 99th, d ms 99.9th."
   awk -F', ' '{ split($2, r, " "); split($5, p50, " "); split($7, p99, " ");

@@ -121,6 +121,46 @@ class StaticTransformsTest {
     }
 
     @Test
+    void quotedCsvRowsReadLikePlainOnesAndMayHoldCommasAndQuotes() {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        Dataset<Row> kafka = new StaticKafka()
+                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
+                .add("2", "\"A002\",R051,02-00-01,\"59 ST, \"\"EAST\"\"\",NQR456W,BMT,03/21/2020,00:00:00,REGULAR,3,4")
+                .add("3", "A002,R051,02-00-02,,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,5,6")
+                .add("4", "\"A002\",R051,02-00-03,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,7")
+                .add("5", "\"A002\",R051,02-00-04,\"\",NQR456W,BMT,03/21/2020,00:00:00,REGULAR,9,10")
+                .toDataset(spark);
+
+        Dataset<Row> refined = new Refiner(job, spark).refine(kafka);
+        List<String> events = Refiner.events(refined).orderBy("SCP").collectAsList().stream()
+                .map(r -> r.getAs("C/A") + "|" + r.getAs("SCP") + "|" + r.getAs("STATION") + "|" + r.getAs("ENTRIES"))
+                .toList();
+
+        assertThat(events).containsExactly("A002|02-00-00|59 ST|1", "A002|02-00-01|59 ST, \"EAST\"|3");
+        // an empty cell is a missing value whether or not the row needed the quote-aware parser
+        assertThat(Refiner.rejected(refined).orderBy("kafka_offset").select("reason").collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly("missing field STATION",
+                        "malformed CSV row: expected 11 columns [C/A, UNIT, SCP, STATION, LINENAME, "
+                        + "DIVISION, DATE, TIME, DESC, ENTRIES, EXITS]", "missing field STATION");
+    }
+
+    @Test
+    void everyRecordIsReadOnceForBothEventsAndQuarantine() {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        Dataset<Row> kafka = new StaticKafka()
+                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
+                .add("2", "not a row")
+                .toDataset(spark);
+
+        Dataset<Row> refined = new Refiner(job, spark).refine(kafka);
+
+        // one leaf: the records are scanned, and parsed, once; two would mean a branch per table
+        assertThat(refined.queryExecution().optimizedPlan().collectLeaves().size()).isEqualTo(1);
+        assertThat(Refiner.events(refined).count()).isEqualTo(1);
+        assertThat(Refiner.rejected(refined).count()).isEqualTo(1);
+    }
+
+    @Test
     void taxiRecordsWithoutCeIdOrKnownZoneOrJsonAreQuarantined() {
         JobSpec job = new JobLoader().bundled("nyc-taxi");
         String trip = "{\"tpep_pickup_datetime\":\"2024-01-01 00:10:00\",\"PULocationID\":%s,\"passenger_count\":1,"

@@ -1,18 +1,68 @@
 package io.streamgate.core.split;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits an RFC 4180 CSV body into rows, keeping each row's bytes as received (without its line break) beside its
- * decoded fields. Quoted fields may hold commas, doubled quotes and line breaks.
+ * Splits an RFC 4180 CSV body into rows, keeping each row's bytes as received (without its line break) and where
+ * each of its fields lies in them. Quoted fields may hold commas, doubled quotes and line breaks. Splitting works on
+ * bytes only (in UTF-8 no byte of a multi-byte character is a comma, quote or line break); a field becomes text
+ * only when it is asked for, as most callers need a few columns of a row, if any.
  */
 public final class CsvSplitter {
 
-    /** One row: its exact bytes and its decoded fields. */
-    public record Row(byte[] raw, List<String> fields) {
+    /** One row: its exact bytes, and its fields, decoded on first use. */
+    public static final class Row {
+
+        private final byte[] raw;
+        private final int[] bounds;
+        private String[] decoded;
+
+        /** {@code bounds}: start and end, in {@code raw}, of each field's text (the quotes around it excluded). */
+        Row(byte[] raw, int[] bounds) {
+            this.raw = raw;
+            this.bounds = bounds;
+        }
+
+        /** The row's bytes as received, without its line break (the array itself, not a copy). */
+        public byte[] raw() {
+            return raw;
+        }
+
+        public int size() {
+            return bounds.length / 2;
+        }
+
+        /** Field {@code index} as text, with a quoted field's doubled quotes undone. */
+        public String field(int index) {
+            if (decoded == null) {
+                decoded = new String[size()];
+            }
+            String text = decoded[index];
+            if (text == null) {
+                text = decode(raw, bounds[2 * index], bounds[2 * index + 1]);
+                decoded[index] = text;
+            }
+            return text;
+        }
+
+        /** All fields, as a list that decodes each field when it is first read. */
+        public List<String> fields() {
+            return new AbstractList<>() {
+                @Override
+                public String get(int index) {
+                    return field(index);
+                }
+
+                @Override
+                public int size() {
+                    return Row.this.size();
+                }
+            };
+        }
     }
 
     /** A split body: the header's fields (empty when the body has no header row) and the data rows. */
@@ -24,60 +74,41 @@ public final class CsvSplitter {
 
     public static Body split(byte[] body, boolean hasHeader) {
         List<Row> rows = new ArrayList<>();
+        int[] bounds = new int[32];
         int pos = skipBom(body);
         while (pos < body.length) {
             int start = pos;
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            int fieldStart = pos;
-            int end = -1;
-            while (end < 0) {
-                if (pos == body.length) {
-                    if (quoted) {
-                        throw new MalformedBodyException("row " + (rows.size() + 1) + " has an unterminated quote",
-                                rows.size());
+            int fields = 0;
+            while (true) {
+                int fieldStart = pos;
+                int textEnd;
+                if (pos < body.length && body[pos] == '"') {
+                    textEnd = closingQuote(body, pos + 1, rows.size());
+                    pos = textEnd + 1;
+                    if (pos < body.length && !isDelimiter(body[pos])) {
+                        throw strayQuote(rows.size());
                     }
-                    end = pos;
+                    fieldStart++;
+                } else {
+                    pos = unquotedEnd(body, pos, rows.size());
+                    textEnd = pos;
+                }
+                if (2 * fields + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                }
+                bounds[2 * fields] = fieldStart - start;
+                bounds[2 * fields + 1] = textEnd - start;
+                fields++;
+                if (pos < body.length && body[pos] == ',') {
+                    pos++;
+                } else {
                     break;
                 }
-                byte b = body[pos];
-                if (quoted) {
-                    if (b == '"' && pos + 1 < body.length && body[pos + 1] == '"') {
-                        pos += 2;
-                        field.append('"');
-                        continue;
-                    }
-                    if (b == '"') {
-                        quoted = false;
-                        pos++;
-                        continue;
-                    }
-                    pos = appendUtf8(body, pos, field);
-                    continue;
-                }
-                if (b == '"' && pos == fieldStart) {
-                    quoted = true;
-                    wasQuoted = true;
-                    pos++;
-                } else if (b == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    wasQuoted = false;
-                    fieldStart = ++pos;
-                } else if (b == '\n' || b == '\r') {
-                    end = pos;
-                } else if (b == '"' || wasQuoted) {
-                    throw new MalformedBodyException("row " + (rows.size() + 1) + " has a stray quote", rows.size());
-                } else {
-                    pos = appendUtf8(body, pos, field);
-                }
             }
-            fields.add(field.toString());
+            int end = pos;
             pos = skipLineBreak(body, end);
             if (end > start) {
-                rows.add(new Row(Arrays.copyOfRange(body, start, end), List.copyOf(fields)));
+                rows.add(new Row(Arrays.copyOfRange(body, start, end), Arrays.copyOf(bounds, 2 * fields)));
             }
         }
         if (!hasHeader) {
@@ -86,15 +117,51 @@ public final class CsvSplitter {
         if (rows.isEmpty()) {
             throw new MalformedBodyException("the body has no header row", -1);
         }
-        return new Body(rows.get(0).fields(), List.copyOf(rows.subList(1, rows.size())));
+        return new Body(List.copyOf(rows.get(0).fields()), List.copyOf(rows.subList(1, rows.size())));
     }
 
-    private static int appendUtf8(byte[] body, int pos, StringBuilder field) {
-        int b = body[pos] & 0xff;
-        int length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-        int end = Math.min(pos + length, body.length);
-        field.append(new String(body, pos, end - pos, StandardCharsets.UTF_8));
-        return end;
+    /** The position of the quote that closes a quoted field whose text starts at {@code pos}. */
+    private static int closingQuote(byte[] body, int pos, int row) {
+        while (pos < body.length) {
+            if (body[pos] == '"') {
+                if (pos + 1 < body.length && body[pos + 1] == '"') {
+                    pos += 2;
+                    continue;
+                }
+                return pos;
+            }
+            pos++;
+        }
+        throw new MalformedBodyException("row " + (row + 1) + " has an unterminated quote", row);
+    }
+
+    /** The end of an unquoted field starting at {@code pos}: the next comma, line break or the body's end. */
+    private static int unquotedEnd(byte[] body, int pos, int row) {
+        while (pos < body.length) {
+            byte b = body[pos];
+            if (isDelimiter(b)) {
+                return pos;
+            }
+            if (b == '"') {
+                throw strayQuote(row);
+            }
+            pos++;
+        }
+        return pos;
+    }
+
+    private static boolean isDelimiter(byte b) {
+        return b == ',' || b == '\n' || b == '\r';
+    }
+
+    private static MalformedBodyException strayQuote(int row) {
+        return new MalformedBodyException("row " + (row + 1) + " has a stray quote", row);
+    }
+
+    /** Only a quoted field can hold a quote (doubled), so a quote in the text means undoing the doubling. */
+    private static String decode(byte[] raw, int start, int end) {
+        String text = new String(raw, start, end - start, StandardCharsets.UTF_8);
+        return text.indexOf('"') < 0 ? text : text.replace("\"\"", "\"");
     }
 
     private static int skipLineBreak(byte[] body, int pos) {

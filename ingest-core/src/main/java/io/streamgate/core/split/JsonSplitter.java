@@ -28,10 +28,9 @@ public final class JsonSplitter {
         for (int i = 0; i <= body.length; i++) {
             if (i == body.length || body[i] == '\n') {
                 int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
-                byte[] line = Arrays.copyOfRange(body, start, end);
-                if (!isBlank(line)) {
-                    requireSingleValue(line, records.size());
-                    records.add(line);
+                if (!isBlank(body, start, end)) {
+                    requireSingleValue(body, start, end, records.size());
+                    records.add(Arrays.copyOfRange(body, start, end));
                 }
                 start = i + 1;
             }
@@ -101,8 +100,9 @@ public final class JsonSplitter {
         return false;
     }
 
-    private static void requireSingleValue(byte[] line, int index) {
-        try (JsonParser parser = FACTORY.createParser(line)) {
+    /** Parses the line in place (no copy of it before it is known to be good), once. */
+    private static void requireSingleValue(byte[] body, int start, int end, int index) {
+        try (JsonParser parser = FACTORY.createParser(body, start, end - start)) {
             parser.nextToken();
             parser.skipChildren();
             if (parser.nextToken() != null) {
@@ -114,9 +114,9 @@ public final class JsonSplitter {
         }
     }
 
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t') {
+    private static boolean isBlank(byte[] body, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (body[i] != ' ' && body[i] != '\t') {
                 return false;
             }
         }

@@ -46,4 +46,45 @@ class CsvSplitterTest {
         assertThatThrownBy(() -> CsvSplitter.split(bytes("a,b\"c\n"), false)).hasMessageContaining("stray quote");
         assertThatThrownBy(() -> CsvSplitter.split(bytes("a,\"b\"c\n"), false)).hasMessageContaining("stray quote");
     }
+
+    @Test
+    void quotedFieldsKeepCommasDoubledQuotesAndCrlfAndTheRowKeepsItsExactBytes() {
+        String row = "\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\",\"\",plain";
+        CsvSplitter.Body body = CsvSplitter.split(bytes(row + "\r\n"), false);
+        assertThat(body.rows()).hasSize(1);
+        CsvSplitter.Row only = body.rows().get(0);
+        assertThat(text(only.raw())).isEqualTo(row);
+        assertThat(only.size()).isEqualTo(5);
+        assertThat(only.fields()).containsExactly("a,b", "say \"hi\"", "line1\r\nline2", "", "plain");
+    }
+
+    @Test
+    void fieldsAreDecodedOneByOneAndMultiByteTextNextToDelimitersStaysWhole() {
+        CsvSplitter.Row row = CsvSplitter.split(bytes("é,\"ü\",中文,\"😀,x\"\n"), false).rows().get(0);
+        assertThat(row.field(3)).isEqualTo("😀,x");
+        assertThat(row.field(0)).isEqualTo("é");
+        assertThat(row.fields()).containsExactly("é", "ü", "中文", "😀,x");
+    }
+
+    @Test
+    void aTrailingCommaIsAnEmptyLastFieldAndCrAloneEndsARow() {
+        CsvSplitter.Body body = CsvSplitter.split(bytes("a,b,\rc\r\n"), false);
+        assertThat(body.rows()).extracting(CsvSplitter.Row::fields)
+                .containsExactly(List.of("a", "b", ""), List.of("c"));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstRowAndTheHeaderIsPlainText() {
+        CsvSplitter.Body body = CsvSplitter.split(bytes("\uFEFFid,\"na\"\"me\"\n1,x"), true);
+        assertThat(body.header()).containsExactly("id", "na\"me");
+        assertThat(body.rows()).extracting(r -> text(r.raw())).containsExactly("1,x");
+        assertThatThrownBy(() -> CsvSplitter.split(bytes("\n\n"), true)).hasMessageContaining("no header row");
+    }
+
+    @Test
+    void aQuoteRightAfterAClosingQuoteAtTheEndIsUnterminated() {
+        assertThatThrownBy(() -> CsvSplitter.split(bytes("a,\"b\"\""), false))
+                .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.index()).isEqualTo(0))
+                .hasMessageContaining("row 1 has an unterminated quote");
+    }
 }

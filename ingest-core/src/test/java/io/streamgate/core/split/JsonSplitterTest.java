@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
 
 class JsonSplitterTest {
@@ -24,6 +27,23 @@ class JsonSplitterTest {
                 .hasMessageContaining("line 2");
         assertThatThrownBy(() -> JsonSplitter.ndjson(bytes("{\"a\":1} {\"b\":2}")))
                 .hasMessageContaining("more than one JSON value");
+    }
+
+    @Test
+    void aBadLineIsReportedAsIfItWereParsedOnItsOwn() throws Exception {
+        for (String bad : List.of("{\"a\":x}", "{\"a\":", "[1,,2]", "{\"a\":\"\\q\"}")) {
+            String alone;
+            try (JsonParser parser = new JsonFactory().createParser(bytes(bad))) {
+                parser.nextToken();
+                parser.skipChildren();
+                throw new AssertionError("expected " + bad + " to be malformed");
+            } catch (JsonProcessingException e) {
+                alone = JsonSplitter.firstLine(e.getMessage());
+            }
+            assertThatThrownBy(() -> JsonSplitter.ndjson(bytes("{\"ok\":1}\r\n\n" + bad + "\r\n{\"ok\":2}\n")))
+                    .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.index()).isEqualTo(1))
+                    .hasMessage("line 2 is not JSON: " + alone);
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.core.contract.KeySpec;
 import io.streamgate.core.split.JsonSplitter;
 import io.streamgate.core.split.MalformedBodyException;
 import org.springframework.http.MediaType;
@@ -35,19 +37,30 @@ final class BulkJsonBody {
         if (start == body.length) {
             return List.of();
         }
-        return records(request, body[start] == '[' ? JsonSplitter.array(body, JsonPointer.empty())
-                : List.of(trim(body, start)));
+        if (body[start] == '[') {
+            return records(request, JsonSplitter.array(body, JsonPointer.empty()));
+        }
+        byte[] value = trim(body, start);
+        read(value, 0); // the splitters check the records they split; a body of one value is checked here
+        return records(request, List.of(value));
     }
 
+    /**
+     * The payloads are well-formed JSON (checked by the splitter or {@link #json}); each is parsed into a view now
+     * only when the key or the event time is read from it, else when the schema check first asks for it.
+     */
     private static List<Parsed> records(EventRequest request, List<byte[]> payloads) {
         EventTime time = new EventTime(request.events().time());
+        boolean viewNow = request.source().key() instanceof KeySpec.Pointer || time.readsJson();
         List<Parsed> parsed = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             byte[] payload = payloads.get(i);
-            JsonNode view = read(payload, i);
+            int index = i;
+            JsonNode view = viewNow ? read(payload, i) : null;
             OffsetDateTime at = time.ofJson(view, i, request.receivedAt());
-            parsed.add(new Parsed(request.record(request.recordId(i, payload), at, MediaType.APPLICATION_JSON_VALUE,
-                    payload, request.key(view), Map.of()), view));
+            ContractRecord record = request.record(request.recordId(i, payload), at,
+                    MediaType.APPLICATION_JSON_VALUE, payload, request.key(view), Map.of());
+            parsed.add(viewNow ? new Parsed(record, view) : Parsed.lazy(record, () -> read(payload, index)));
         }
         return parsed;
     }

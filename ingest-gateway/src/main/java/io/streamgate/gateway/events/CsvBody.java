@@ -2,11 +2,17 @@ package io.streamgate.gateway.events;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.core.contract.KeySpec;
 import io.streamgate.core.split.CsvSplitter;
 import io.streamgate.core.split.MalformedBodyException;
 
@@ -31,17 +37,23 @@ final class CsvBody {
             columns = columns(trimmed(rows.get(0)), events.columns());
             rows = rows.subList(1, rows.size());
         }
+        Map<String, Integer> index = columnIndex(columns);
         List<String> keyColumns = keyColumns(request.source().properties().key(), columns);
+        boolean viewForKey = keyColumns.isEmpty() && request.source().key() instanceof KeySpec.Pointer;
         EventTime time = new EventTime(events.time());
         List<Parsed> parsed = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             CsvSplitter.Row row = rows.get(i);
-            ObjectNode view = view(columns, row, i);
-            String key = keyColumns.isEmpty() ? request.key(view) : key(keyColumns, view);
-            OffsetDateTime at = time.ofRow(name -> view == null || !view.has(name) ? null : view.get(name).asText(),
-                    i, request.receivedAt());
-            parsed.add(new Parsed(request.record(request.recordId(i, row.raw()), at, CONTENT_TYPE, row.raw(), key,
-                    Map.of()), view));
+            requireColumns(columns, row, i);
+            Function<String, String> column = name -> field(index, row, name);
+            List<String> names = columns;
+            Supplier<JsonNode> view = () -> view(names, row);
+            JsonNode keyView = viewForKey ? view.get() : null;
+            String key = keyColumns.isEmpty() ? request.key(keyView) : key(keyColumns, column);
+            OffsetDateTime at = time.ofRow(column, i, request.receivedAt());
+            ContractRecord record = request.record(request.recordId(i, row.raw()), at, CONTENT_TYPE, row.raw(), key,
+                    Map.of());
+            parsed.add(keyView != null ? new Parsed(record, keyView) : Parsed.lazy(record, view));
         }
         return parsed;
     }
@@ -88,25 +100,43 @@ final class CsvBody {
         return columns.containsAll(names) ? names : List.of();
     }
 
-    private static ObjectNode view(List<String> columns, CsvSplitter.Row row, int index) {
+    /** Where each column is in a row; a name given twice is the last of them, as in the row's JSON view. */
+    private static Map<String, Integer> columnIndex(List<String> columns) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            index.put(columns.get(c), c);
+        }
+        return index;
+    }
+
+    /** The row's text in the named column, or null when there is no such column; decodes only that field. */
+    private static String field(Map<String, Integer> index, CsvSplitter.Row row, String name) {
+        Integer c = index.get(name);
+        return c == null ? null : row.field(c);
+    }
+
+    private static void requireColumns(List<String> columns, CsvSplitter.Row row, int index) {
+        if (!columns.isEmpty() && row.size() != columns.size()) {
+            throw new MalformedBodyException("record " + index + " has " + row.size() + " fields where the columns "
+                    + "are " + columns.size(), index);
+        }
+    }
+
+    /** The row as an object of column name to text (null without columns), for schemas and JSON-pointer keys. */
+    private static ObjectNode view(List<String> columns, CsvSplitter.Row row) {
         if (columns.isEmpty()) {
             return null;
         }
-        List<String> fields = row.fields();
-        if (fields.size() != columns.size()) {
-            throw new MalformedBodyException("record " + index + " has " + fields.size() + " fields where the columns "
-                    + "are " + columns.size(), index);
-        }
         ObjectNode view = BulkJsonBody.JSON.createObjectNode();
         for (int c = 0; c < columns.size(); c++) {
-            view.put(columns.get(c), fields.get(c));
+            view.put(columns.get(c), row.field(c));
         }
         return view;
     }
 
-    private static String key(List<String> keyColumns, ObjectNode view) {
+    private static String key(List<String> keyColumns, Function<String, String> column) {
         List<String> values = new ArrayList<>(keyColumns.size());
-        keyColumns.forEach(name -> values.add(view.get(name).asText()));
+        keyColumns.forEach(name -> values.add(column.apply(name)));
         return String.join("|", values);
     }
 }

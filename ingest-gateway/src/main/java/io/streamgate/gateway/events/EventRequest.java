@@ -20,9 +20,10 @@ import org.springframework.http.MediaType;
  * @param body the raw body
  * @param receivedAt the event time of records that carry none
  * @param forwarded the request headers the source's allowlist names, copied onto every record
+ * @param batchId the first of {@link #BATCH_ID_HEADERS} the client sent, trimmed, or null
  */
 record EventRequest(Source source, MediaType contentType, byte[] body, HttpHeaders headers,
-        OffsetDateTime receivedAt, Map<String, String> forwarded) {
+        OffsetDateTime receivedAt, Map<String, String> forwarded, String batchId) {
 
     /** Headers a client may send to make the ids of a bulk body's records {@code <value>:<index>}. */
     static final List<String> BATCH_ID_HEADERS = List.of("Idempotency-Key", "X-Request-Id");
@@ -36,7 +37,18 @@ record EventRequest(Source source, MediaType contentType, byte[] body, HttpHeade
                 forwarded.put(name.toLowerCase(), value);
             }
         }
-        return new EventRequest(source, contentType, body, headers, receivedAt, Map.copyOf(forwarded));
+        return new EventRequest(source, contentType, body, headers, receivedAt, Map.copyOf(forwarded),
+                batchId(headers));
+    }
+
+    private static String batchId(HttpHeaders headers) {
+        for (String name : BATCH_ID_HEADERS) {
+            String batchId = headers.getFirst(name);
+            if (batchId != null && !batchId.isBlank()) {
+                return batchId.trim();
+            }
+        }
+        return null;
     }
 
     EventsProperties events() {
@@ -52,13 +64,8 @@ record EventRequest(Source source, MediaType contentType, byte[] body, HttpHeade
      * one, else a hash of source and payload, so that resending the same body yields the same ids either way.
      */
     String recordId(int index, byte[] payload) {
-        for (String name : BATCH_ID_HEADERS) {
-            String batchId = header(name);
-            if (batchId != null && !batchId.isBlank()) {
-                return EventIds.element(batchId.trim(), index);
-            }
-        }
-        return EventIds.contentHash(source.uri().toString(), payload);
+        return batchId != null ? EventIds.element(batchId, index)
+                : EventIds.contentHash(source.uri().toString(), payload);
     }
 
     /** The source's key rule applied to a record (a JSON pointer into its view, or a request header). */
@@ -75,8 +82,11 @@ record EventRequest(Source source, MediaType contentType, byte[] body, HttpHeade
     }
 
     ContractRecord record(CloudEvent event, String key, Map<String, String> extraHeaders) {
-        Map<String, String> kafkaHeaders = new HashMap<>(forwarded);
-        kafkaHeaders.putAll(extraHeaders);
+        Map<String, String> kafkaHeaders = forwarded; // immutable: shared by the request's records, not copied
+        if (!extraHeaders.isEmpty()) {
+            kafkaHeaders = new HashMap<>(forwarded);
+            kafkaHeaders.putAll(extraHeaders);
+        }
         return new ContractRecord(source.properties().topic(), key, event, kafkaHeaders);
     }
 }

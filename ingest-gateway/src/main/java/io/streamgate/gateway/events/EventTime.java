@@ -23,9 +23,14 @@ final class EventTime {
         this.formats = properties.formats().stream().map(DateTimeFormatter::ofPattern).toList();
     }
 
+    /** Whether {@link #ofJson} reads the record (else every record gets the receive time). */
+    boolean readsJson() {
+        return !properties.pointer().isEmpty();
+    }
+
     /** The time of JSON record {@code index}: at the configured pointer, else {@code received}. */
     OffsetDateTime ofJson(JsonNode record, int index, OffsetDateTime received) {
-        if (properties.pointer().isEmpty()) {
+        if (!readsJson()) {
             return received;
         }
         JsonNode node = record.at(properties.pointer());

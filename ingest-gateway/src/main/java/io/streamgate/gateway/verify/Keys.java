@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 
@@ -19,14 +20,36 @@ final class Keys {
 
     static final String WHSEC_PREFIX = "whsec_";
 
-    private final List<byte[]> keys;
+    /** Per key, a source of MACs initialised with it. */
+    private final List<Supplier<Mac>> keys;
 
-    private Keys(List<byte[]> keys) {
+    private Keys(List<Supplier<Mac>> keys) {
         this.keys = keys;
     }
 
     static Keys of(VerifyProperties properties) {
-        return new Keys(properties.secrets().stream().map(secret -> decode(properties.scheme(), secret)).toList());
+        return new Keys(properties.secrets().stream().map(secret -> macs(decode(properties.scheme(), secret)))
+                .toList());
+    }
+
+    /**
+     * Copies of a MAC initialised once with the key, where the provider can copy one (the JDK's can): looking the
+     * algorithm up and deriving the inner and outer pads for every request costs more than the MAC of a small body.
+     */
+    static Supplier<Mac> macs(byte[] key) {
+        Mac prototype = HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key);
+        try {
+            prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return () -> HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key);
+        }
+        return () -> {
+            try {
+                return (Mac) prototype.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("a MAC that could be copied once cannot be copied now", e);
+            }
+        };
     }
 
     /**
@@ -46,8 +69,8 @@ final class Keys {
 
     /** Whether any key's HMAC-SHA256 of {@code signed} (the parts in order) equals any of {@code candidates}. */
     boolean anyMatches(List<byte[]> candidates, byte[]... signed) {
-        for (byte[] key : keys) {
-            byte[] expected = hmac(key, signed);
+        for (Supplier<Mac> key : keys) {
+            byte[] expected = hmac(key.get(), signed);
             for (byte[] candidate : candidates) {
                 if (MessageDigest.isEqual(expected, candidate)) {
                     return true;
@@ -57,8 +80,7 @@ final class Keys {
         return false;
     }
 
-    private static byte[] hmac(byte[] key, byte[]... parts) {
-        Mac mac = HmacUtils.getInitializedMac(HmacAlgorithms.HMAC_SHA_256, key);
+    private static byte[] hmac(Mac mac, byte[]... parts) {
         for (byte[] part : parts) {
             mac.update(part);
         }

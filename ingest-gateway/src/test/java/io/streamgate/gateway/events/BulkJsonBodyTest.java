@@ -47,4 +47,14 @@ class BulkJsonBodyTest {
         assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("req-1:0", "req-1:1");
         assertThat(parsed.get(1).record().headers()).containsExactlyEntriesOf(java.util.Map.of("x-tenant", "acme"));
     }
+
+    @Test
+    void withoutAPointerKeyOrEventTimeEachRecordsViewIsParsedWhenAskedFor() {
+        var parsed = BulkJsonBody.ndjson(request(source("plain"), "application/x-ndjson", "{\"id\":1}\n[2]\n"));
+
+        assertThat(parsed).extracting(p -> p.record().key()).containsOnlyNulls();
+        assertThat(parsed.get(0).view().get("id").asInt()).isEqualTo(1);
+        assertThat(parsed.get(1).view().isArray()).isTrue();
+        assertThat(parsed.get(1).view()).isSameAs(parsed.get(1).view());
+    }
 }

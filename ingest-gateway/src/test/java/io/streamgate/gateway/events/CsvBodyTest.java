@@ -71,4 +71,25 @@ class CsvBodyTest {
                 "Idempotency-Key", "upload-9"));
         assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("upload-9:0", "upload-9:1");
     }
+
+    @Test
+    void aJsonPointerKeyAndTheTimeColumnsReadTheirColumnsAndTheViewHasEveryColumn() {
+        Source pointer = source("csv", "key=/B", "events.columns=A,B,T", "events.time.columns=T");
+        List<Parsed> parsed = CsvBody.parse(request(pointer, "text/csv",
+                "1,\"x \"\"y\"\"\", 2026-01-02T03:04:05+01:00 \n2,z,2026-01-02T05:00:00Z"));
+
+        assertThat(parsed).extracting(p -> p.record().key()).containsExactly("x \"y\"", "z");
+        assertThat(parsed).extracting(p -> p.record().event().getTime().toString())
+                .containsExactly("2026-01-02T02:04:05Z", "2026-01-02T05:00Z");
+        assertThat(parsed.get(1).view().toString()).isEqualTo("{\"A\":\"2\",\"B\":\"z\",\"T\":\"2026-01-02T05:00:00Z\"}");
+    }
+
+    @Test
+    void aColumnNamedTwiceIsReadFromItsLastPlaceAsInTheView() {
+        Source twice = source("csv", "key=A", "events.csv-header=true");
+        List<Parsed> parsed = CsvBody.parse(request(twice, "text/csv", "A,B,A\n1,2,3"));
+
+        assertThat(parsed.get(0).record().key()).isEqualTo("3");
+        assertThat(parsed.get(0).view().get("A").asText()).isEqualTo("3");
+    }
 }

@@ -36,8 +36,7 @@ public final class AggregateQuery {
             String appId = changed.sparkSession().sparkContext().getLocalProperty("sql.streaming.queryId");
             changed.persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                if (!changed.isEmpty()) {
-                    merge.merge(changed, appId, batchId);
+                if (merge.merge(changed, appId, batchId)) {
                     publisher.ifPresent(p -> p.publish(changed));
                 }
             } finally {

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.util.List;
 
@@ -28,13 +29,18 @@ final class WindowMerge {
         this.keyColumns = keyColumns;
     }
 
-    void merge(Dataset<Row> changed, String appId, long batchId) {
+    /** Merges the batch's windows; false (and nothing written) when the batch holds none. */
+    boolean merge(Dataset<Row> changed, String appId, long batchId) {
+        Row range = changed.agg(functions.min(Columns.WINDOW_START), functions.max(Columns.WINDOW_START)).first();
+        if (range.isNullAt(0)) {
+            return false;
+        }
         SparkSession spark = changed.sparkSession();
         spark.conf().set(TXN_APP_ID, appId);
         spark.conf().set(TXN_VERSION, batchId);
         try {
             DeltaTable.forPath(spark, path).as("t")
-                    .merge(changed.as("s"), matchCondition())
+                    .merge(changed.as("s"), matchCondition().and(targetWithin(range)))
                     .whenMatched().updateAll()
                     .whenNotMatched().insertAll()
                     .execute();
@@ -42,6 +48,17 @@ final class WindowMerge {
             spark.conf().unset(TXN_APP_ID);
             spark.conf().unset(TXN_VERSION);
         }
+        return true;
+    }
+
+    /**
+     * The target rows a batch can match lie between its earliest and latest window start ({@code range}). Saying so
+     * as literals lets Delta skip, by its file statistics, every file of older windows, so a MERGE reads the recent
+     * part of the table instead of all of it, however long the table has grown.
+     */
+    private static Column targetWithin(Row range) {
+        Column start = Columns.col("t", Columns.WINDOW_START);
+        return start.geq(functions.lit(range.get(0))).and(start.leq(functions.lit(range.get(1))));
     }
 
     private Column matchCondition() {

@@ -26,6 +26,10 @@ import java.util.StringJoiner;
  */
 final class CounterDeltaFunction implements FlatMapGroupsWithStateFunction<String, Row, CounterState, Row> {
 
+    /** Group key prefixes: a counter's readings, or one rejected record (no event time, nothing to difference). */
+    static final String COUNTER = "c:";
+    static final String REJECTED = "r:";
+
     private final int timeIndex;
     private final int[] positionIndexes;
     private final int[] measureIndexes;
@@ -47,6 +51,12 @@ final class CounterDeltaFunction implements FlatMapGroupsWithStateFunction<Strin
 
     @Override
     public Iterator<Row> call(String counter, Iterator<Row> readings, GroupState<CounterState> group) {
+        if (counter.startsWith(REJECTED)) {
+            List<Row> out = new ArrayList<>();
+            readings.forEachRemaining(r -> out.add(RowFactory.create(Arrays.copyOf(values(r),
+                    r.length() + measureIndexes.length + 1))));
+            return out.iterator();
+        }
         CounterState state = group.exists() ? group.get() : new CounterState();
         readings.forEachRemaining(r -> state.pending.add(values(r)));
         // On static data every reading is present: all of them are final.

@@ -48,14 +48,19 @@ final class CounterDeltas {
                 measureIndexes, types, fields.toArray(String[]::new),
                 new CounterRules(counter.maxDelta(), counter.maxGapDuration()), readings.isStreaming());
         int[] keyIndexes = counter.key().stream().mapToInt(in::fieldIndex).toArray();
+        int rejectedAt = in.fieldIndex(Refiner.REJECTED_AT);
         return readings
-                .groupByKey((MapFunction<Row, String>) r -> counterKey(r, keyIndexes), Encoders.STRING())
+                .groupByKey((MapFunction<Row, String>) r -> counterKey(r, keyIndexes, rejectedAt), Encoders.STRING())
                 .flatMapGroupsWithState(function, OutputMode.Append(), Encoders.javaSerialization(CounterState.class),
                         Encoders.row(out), GroupStateTimeout.EventTimeTimeout());
     }
 
-    private static String counterKey(Row row, int[] keyIndexes) {
-        StringBuilder key = new StringBuilder();
+    /** The counter a reading belongs to; a rejected record is a group of its own, passed through without state. */
+    private static String counterKey(Row row, int[] keyIndexes, int rejectedAt) {
+        if (!row.isNullAt(rejectedAt)) {
+            return CounterDeltaFunction.REJECTED + row.getString(rejectedAt);
+        }
+        StringBuilder key = new StringBuilder(CounterDeltaFunction.COUNTER);
         for (int index : keyIndexes) {
             key.append(row.get(index)).append('\u0001');
         }

@@ -5,8 +5,10 @@ import io.streamgate.aggregator.metrics.MetricsRegistry;
 import io.streamgate.aggregator.sink.DeltaWrites;
 import io.streamgate.aggregator.sql.Columns;
 import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 import static io.streamgate.aggregator.sql.Columns.col;
@@ -35,21 +37,23 @@ final class RefineBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         String appId = batch.sparkSession().sparkContext().getLocalProperty("sql.streaming.queryId");
         batch.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> events = Refiner.events(batch);
-            Dataset<Row> rejected = Refiner.rejected(batch);
-            long eventCount = events.count();
-            long rejectedCount = rejected.count();
+            // one job counts all three, instead of one job per count on a micro-batch that may hold one row
+            Column clean = col(Columns.REASON).isNull();
+            Row counts = batch.agg(functions.count(functions.when(clean, 1)),
+                    functions.count(functions.when(functions.not(clean), 1)),
+                    counterDeltas ? functions.count(col(Columns.COUNTER_NOTE)) : functions.lit(0L)).first();
+            long eventCount = counts.getLong(0);
+            long rejectedCount = counts.getLong(1);
             if (eventCount > 0) {
-                DeltaWrites.append(events, paths.events(), appId, batchId);
+                DeltaWrites.append(Refiner.events(batch), paths.events(), appId, batchId);
             }
             if (rejectedCount > 0) {
-                DeltaWrites.append(rejected, paths.quarantine(), appId, batchId);
+                DeltaWrites.append(Refiner.rejected(batch), paths.quarantine(), appId, batchId);
             }
             metrics.count("streamgate_events_written_total", "job", job, eventCount);
             metrics.count("streamgate_quarantined_rows_total", "job", job, rejectedCount);
             if (counterDeltas) {
-                metrics.count("streamgate_counter_deltas_dropped_total", "job", job,
-                        events.filter(col(Columns.COUNTER_NOTE).isNotNull()).count());
+                metrics.count("streamgate_counter_deltas_dropped_total", "job", job, counts.getLong(2));
             }
         } finally {
             batch.unpersist();

@@ -29,7 +29,7 @@ final class Validation {
         checks.add(when(value.isNull().or(functions.trim(value).equalTo("")), lit("empty value")));
         Column notJsonObject = functions.expr("json_object_keys(" + Columns.RAW_VALUE + ")").isNull();
         if (job.input().isCsv()) {
-            checks.add(when(RecordParser.corruptCsv(), lit("malformed CSV row: expected "
+            checks.add(when(RecordParser.corruptCsv(job.input().columns().size()), lit("malformed CSV row: expected "
                     + job.input().columns().size() + " columns " + job.input().columns())));
             checks.add(when(RecordParser.jsonRecord().and(notJsonObject), lit("value is not a JSON object")));
         } else {

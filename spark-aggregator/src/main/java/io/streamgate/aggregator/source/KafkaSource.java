@@ -9,6 +9,10 @@ import java.util.List;
 /**
  * The job's topics as a stream: only committed records (the poller writes pages in transactions), headers
  * included (the CloudEvents attributes), and a hard failure rather than a silent gap if offsets vanish.
+ *
+ * <p>Spark reads one Kafka partition with one task by default, so a topic with fewer partitions than the cluster
+ * has cores would parse on a single core; {@code minPartitions} splits each batch's offset ranges so that every
+ * core parses.
  */
 public final class KafkaSource {
 
@@ -24,6 +28,7 @@ public final class KafkaSource {
                 .option("kafka.isolation.level", "read_committed")
                 .option("failOnDataLoss", "true")
                 .option("includeHeaders", "true")
+                .option("minPartitions", String.valueOf(spark.sparkContext().defaultParallelism()))
                 .load();
     }
 }
