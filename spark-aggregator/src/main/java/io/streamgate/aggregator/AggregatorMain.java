@@ -3,6 +3,7 @@ package io.streamgate.aggregator;
 import io.streamgate.aggregator.job.JobConfigException;
 import io.streamgate.aggregator.job.JobLoader;
 import io.streamgate.aggregator.job.JobSpec;
+import io.streamgate.aggregator.lake.StartRefused;
 import io.streamgate.aggregator.metrics.MetricsRegistry;
 import io.streamgate.aggregator.metrics.PrometheusEndpoint;
 import io.streamgate.aggregator.metrics.StreamingMetricsListener;
@@ -23,8 +24,6 @@ import java.util.List;
 public final class AggregatorMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorMain.class);
-    private static final String LOCAL_SHUFFLE_PARTITIONS = "4";
-    private static final String LOCAL_DELTA_SNAPSHOT_PARTITIONS = "2";
 
     private AggregatorMain() {
     }
@@ -45,14 +44,12 @@ public final class AggregatorMain {
         if (options.master() != null) {
             builder = builder.master(options.master());
         }
-        if (options.master() != null && options.master().startsWith("local")) {
-            // Spark's default of 200 shuffle partitions means 200 state stores per stateful operator and batch;
-            // a stream fixes the number in its checkpoint at first start, so this is a local-run default only.
-            builder = builder.config("spark.sql.shuffle.partitions", LOCAL_SHUFFLE_PARTITIONS)
-                    // Delta rebuilds a table's snapshot after commits with 50 tasks by default: on a laptop's cores
-                    // that took seconds of every micro-batch of a one-row stream (end to end 8.8 s -> 6.1 s at PT1S)
-                    .config("spark.databricks.delta.snapshotPartitions", LOCAL_DELTA_SNAPSHOT_PARTITIONS);
-        }
+        // On every master: Spark's default of 200 shuffle partitions makes 200 tasks of each join and aggregation of
+        // a micro-batch that may hold a few rows, and a stream freezes the number in its checkpoint at first start.
+        builder = builder.config("spark.sql.shuffle.partitions", String.valueOf(options.shufflePartitions()))
+                // Delta rebuilds a table's snapshot after commits with 50 tasks by default: on a laptop's cores that
+                // took seconds of every micro-batch of a one-row stream
+                .config("spark.databricks.delta.snapshotPartitions", String.valueOf(options.snapshotPartitions()));
         SparkSession spark = builder.getOrCreate();
         if (options.master() != null && options.master().startsWith("local")) {
             quietLocalLogs(spark);
@@ -68,6 +65,10 @@ public final class AggregatorMain {
                         options.settings().lake(), job.name());
             }
             spark.streams().awaitAnyTermination();
+        } catch (StartRefused e) {
+            // a refused start (tables of another query, a checkpoint with other settings): one line, no stack trace
+            System.err.println("spark-aggregator: " + e.getMessage());
+            System.exit(3);
         } finally {
             for (JobPipeline pipeline : pipelines) {
                 pipeline.stop();

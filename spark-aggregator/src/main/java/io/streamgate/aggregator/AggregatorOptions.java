@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options of {@link AggregatorMain}; a bad or missing option fails naming it. */
-record AggregatorOptions(String master, List<String> jobs, int metricsPort, AggregatorSettings settings) {
+record AggregatorOptions(String master, List<String> jobs, int metricsPort, int shufflePartitions,
+                         int snapshotPartitions, AggregatorSettings settings) {
 
     static final String USAGE = """
             usage: AggregatorMain --bootstrap-servers HOST:PORT --lake PATH --checkpoints PATH [options]
@@ -18,10 +19,15 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
               --starting-offsets WHICH   earliest (default) or latest, for a query's first start
               --trigger DURATION         override every job's trigger interval (ISO-8601, e.g. PT30S)
               --metrics-port N           Prometheus /metrics port (default 9464, 0 = off)
+              --shuffle-partitions N     partitions of each batch's joins and aggregations (default 4); a
+                                         checkpoint keeps the number it started with
+              --snapshot-partitions N    tasks Delta rebuilds a table snapshot with (default 2)
+              --recover MODE             resume or rebuild: take over a job's tables with a new checkpoint
             """;
 
     private static final Set<String> KNOWN = Set.of("--master", "--jobs", "--bootstrap-servers", "--lake",
-            "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port");
+            "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port", "--shuffle-partitions",
+            "--snapshot-partitions", "--recover");
 
     static AggregatorOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -38,12 +44,17 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
         if (!offsets.equals("earliest") && !offsets.equals("latest")) {
             throw new IllegalArgumentException("--starting-offsets: earliest or latest, not " + offsets);
         }
+        String recover = values.get("--recover");
+        if (recover != null && !recover.equals("resume") && !recover.equals("rebuild")) {
+            throw new IllegalArgumentException("--recover: resume or rebuild, not " + recover);
+        }
         AggregatorSettings settings = new AggregatorSettings(required(values, "--bootstrap-servers"),
-                required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")));
+                required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")),
+                recover);
         List<String> jobs = Arrays.stream(values.getOrDefault("--jobs", "mta-turnstile,nyc-taxi").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AggregatorOptions(values.get("--master"), jobs, port(values.getOrDefault("--metrics-port", "9464")),
-                settings);
+                positive(values, "--shuffle-partitions", "4"), positive(values, "--snapshot-partitions", "2"), settings);
     }
 
     private static String required(Map<String, String> values, String option) {
@@ -60,6 +71,19 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--trigger: not an ISO-8601 duration: " + value);
         }
+    }
+
+    private static int positive(Map<String, String> values, String option, String defaultValue) {
+        String value = values.getOrDefault(option, defaultValue);
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + ": a positive number, not " + value);
     }
 
     private static int port(String value) {

@@ -4,8 +4,13 @@ import java.time.Duration;
 
 /**
  * Deployment settings shared by all jobs. {@code triggerOverride} replaces every job's trigger interval when set
- * ({@link Duration#ZERO}: start the next micro-batch as soon as the previous one ends).
+ * ({@link Duration#ZERO}: start the next micro-batch as soon as the previous one ends). {@code recover} is null,
+ * {@code resume} or {@code rebuild}: how a job with a new checkpoint takes over tables another query wrote.
  */
 public record AggregatorSettings(String bootstrapServers, String lake, String checkpoints, String startingOffsets,
-                                 Duration triggerOverride) {
+                                 Duration triggerOverride, String recover) {
+
+    public AggregatorSettings withRecover(String mode) {
+        return new AggregatorSettings(bootstrapServers, lake, checkpoints, startingOffsets, triggerOverride, mode);
+    }
 }

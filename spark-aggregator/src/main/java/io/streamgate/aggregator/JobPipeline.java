@@ -1,72 +1,103 @@
 package io.streamgate.aggregator;
 
-import io.streamgate.aggregator.aggregate.AggregateQuery;
+import io.streamgate.aggregator.batch.BatchWriter;
+import io.streamgate.aggregator.batch.Contributions;
+import io.streamgate.aggregator.batch.Ledger;
+import io.streamgate.aggregator.batch.Recovery;
 import io.streamgate.aggregator.job.JobSpec;
+import io.streamgate.aggregator.lake.CheckpointConf;
 import io.streamgate.aggregator.lake.LakePaths;
+import io.streamgate.aggregator.lake.TableOwnership;
 import io.streamgate.aggregator.metrics.MetricsRegistry;
-import io.streamgate.aggregator.refine.RefineQuery;
-import io.streamgate.aggregator.sink.ClosedWindowExport;
+import io.streamgate.aggregator.refine.Refiner;
+import io.streamgate.aggregator.sink.DeltaWrites;
+import io.streamgate.aggregator.sink.WindowOutputs;
 import io.streamgate.aggregator.source.KafkaSource;
+import io.streamgate.aggregator.sql.Columns;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * The running queries of one job: refine (Kafka to {@code events}/{@code quarantine}), aggregate ({@code events} to
- * {@code windows}) and the optional file exports. Two queries because Spark 3.5 cannot chain the deduplication (and
- * the counter state) before an update-mode aggregation; the Delta {@code events} table connects them.
+ * The one streaming query of a job: Kafka ({@code read_committed}) → parse and validate once → {@code foreachBatch}
+ * ({@link BatchWriter}), which decides lateness and duplicates against the lake, appends {@code events},
+ * {@code quarantine} and the {@code ledger}, and MERGEs the batch's partial aggregates into {@code windows}. No
+ * streaming state: what a batch needs of the past is in the tables.
  */
 public final class JobPipeline {
 
-    private final StreamingQuery refine;
-    private final StreamingQuery aggregate;
-    private final List<StreamingQuery> exports;
+    private final StreamingQuery query;
 
-    private JobPipeline(StreamingQuery refine, StreamingQuery aggregate, List<StreamingQuery> exports) {
-        this.refine = refine;
-        this.aggregate = aggregate;
-        this.exports = exports;
+    private JobPipeline(StreamingQuery query) {
+        this.query = query;
     }
 
     public static JobPipeline start(SparkSession spark, JobSpec job, AggregatorSettings settings,
                                     MetricsRegistry metrics) throws TimeoutException {
+        return start(spark, job, settings, metrics, (write, batch) -> { }, null);
+    }
+
+    /**
+     * Starts the query on {@code source} (records shaped like the Kafka source's rows; null: the job's topics, from
+     * the starting offsets the settings and the lake decide), calling {@code hook} after each write of a batch.
+     */
+    public static JobPipeline start(SparkSession spark, JobSpec job, AggregatorSettings settings,
+                                    MetricsRegistry metrics, BatchWriter.Hook hook, Dataset<Row> source)
+            throws TimeoutException {
         LakePaths paths = new LakePaths(settings.lake(), settings.checkpoints(), job.name());
+        TableOwnership ownership = new TableOwnership(job, paths);
+        CheckpointConf.requireShufflePartitions(spark, paths.checkpoint("query"), job.name());
+        String startingOffsets = settings.startingOffsets();
+        boolean foreign = ownership.owner(spark).isPresent()
+                && !ownership.owner(spark).equals(ownership.checkpointQuery(spark));
+        if (foreign && settings.recover() != null) {
+            startingOffsets = new Recovery(job, paths, ownership).recover(spark, settings.recover(),
+                    settings.bootstrapServers());
+        } else {
+            ownership.refuseForeignCheckpoint(spark);
+        }
+        Function<Dataset<Row>, Dataset<Row>> parse = new Refiner(job, spark)::refine;
+        Dataset<Row> records = parse.apply(source != null ? source : KafkaSource.read(spark, settings.bootstrapServers(),
+                job.input().topics(), startingOffsets));
+        ensureTables(spark, job, paths, ownership, records);
         long triggerMs = (settings.triggerOverride() != null ? settings.triggerOverride() : job.triggerInterval()).toMillis();
-        Trigger trigger = Trigger.ProcessingTime(triggerMs);
-        StreamingQuery refine = RefineQuery.start(job, KafkaSource.read(spark, settings.bootstrapServers(),
-                job.input().topics(), settings.startingOffsets()), paths, trigger, metrics);
-        StreamingQuery aggregate = AggregateQuery.start(job, spark, paths, trigger,
-                Optional.of(settings.bootstrapServers()));
-        return new JobPipeline(refine, aggregate, ClosedWindowExport.start(job, spark, paths, trigger));
+        BatchWriter writer = new BatchWriter(job, paths, metrics,
+                new WindowOutputs(job, paths, settings.bootstrapServers()), ownership, hook);
+        return new JobPipeline(records.writeStream()
+                .queryName(job.name())
+                .option("checkpointLocation", paths.checkpoint("query"))
+                .trigger(Trigger.ProcessingTime(triggerMs))
+                .foreachBatch(writer)
+                .start());
     }
 
-    /** Processes everything available now, query after query, downstream last (for tests and drains). */
+    private static void ensureTables(SparkSession spark, JobSpec job, LakePaths paths, TableOwnership ownership,
+                                     Dataset<Row> records) {
+        Map<String, String> properties = ownership.properties();
+        Dataset<Row> events = Refiner.events(records);
+        DeltaWrites.ensureTable(spark, paths.events(), events.schema(), properties, Columns.EVENT_DATE);
+        DeltaWrites.ensureTable(spark, paths.quarantine(), Refiner.rejected(records).schema(), properties, null);
+        Dataset<Row> none = spark.createDataFrame(java.util.List.of(), events.schema());
+        DeltaWrites.ensureTable(spark, paths.windows(), Contributions.rebuild(job, none).schema(), properties, null);
+        DeltaWrites.ensureTable(spark, paths.ledger(), Ledger.SCHEMA, properties, null);
+    }
+
+    /** Processes everything available now (for tests and drains). */
     public void processAllAvailable() {
-        queries().forEach(StreamingQuery::processAllAvailable);
+        query.processAllAvailable();
     }
 
-    public StreamingQuery refine() {
-        return refine;
-    }
-
-    public StreamingQuery aggregate() {
-        return aggregate;
-    }
-
-    public List<StreamingQuery> queries() {
-        List<StreamingQuery> all = new ArrayList<>(List.of(refine, aggregate));
-        all.addAll(exports);
-        return all;
+    public StreamingQuery query() {
+        return query;
     }
 
     public void stop() throws TimeoutException {
-        for (StreamingQuery query : queries()) {
-            query.stop();
-        }
+        query.stop();
     }
 }

@@ -19,7 +19,8 @@ class AggregatorOptionsTest {
         assertThat(options.jobs()).containsExactly("mta-turnstile", "my/job.yaml");
         assertThat(options.metricsPort()).isZero();
         assertThat(options.settings()).isEqualTo(new AggregatorSettings("127.0.0.1:9092", "./lake", "./.work/checkpoints",
-                "earliest", Duration.ofSeconds(2)));
+                "earliest", Duration.ofSeconds(2), null));
+        assertThat(options.shufflePartitions()).isEqualTo(4);
     }
 
     @Test
@@ -31,6 +32,8 @@ class AggregatorOptionsTest {
         assertThat(options.jobs()).containsExactly("mta-turnstile", "nyc-taxi");
         assertThat(options.settings().triggerOverride()).isNull();
         assertThat(options.metricsPort()).isEqualTo(9464);
+        assertThat(options.shufflePartitions()).as("the same default on every master").isEqualTo(4);
+        assertThat(options.snapshotPartitions()).isEqualTo(2);
     }
 
     @Test
@@ -41,5 +44,9 @@ class AggregatorOptionsTest {
                 "c", "--trigger", "5s")).hasMessage("--trigger: not an ISO-8601 duration: 5s");
         assertThatThrownBy(() -> AggregatorOptions.parse("--topics", "x")).hasMessage("unknown option --topics");
         assertThatThrownBy(() -> AggregatorOptions.parse("--lake")).hasMessage("--lake: value missing");
+        assertThatThrownBy(() -> AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l", "--checkpoints",
+                "c", "--recover", "later")).hasMessage("--recover: resume or rebuild, not later");
+        assertThatThrownBy(() -> AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l", "--checkpoints",
+                "c", "--shuffle-partitions", "0")).hasMessage("--shuffle-partitions: a positive number, not 0");
     }
 }

@@ -32,7 +32,7 @@ class ContentTypeParsingTest {
                 .add("hook-2", "application/vnd.mta+json; charset=utf-8", JSON_READING.replace("A006", "A021"))
                 .toDataset(spark);
 
-        List<String> events = Refiner.events(new Refiner(job, spark).refine(kafka))
+        List<String> events = StaticBatch.accepted(spark, job, kafka)
                 .orderBy("C/A").collectAsList().stream()
                 .map(r -> r.getAs("C/A") + " " + r.getAs("STATION") + " " + r.<Timestamp>getAs("event_time").toInstant()
                         + " " + r.getAs("ENTRIES") + " " + r.getAs("EXITS")).toList();

@@ -26,40 +26,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExactlyOnceRestartTest {
 
     private static final String TURNSTILE = "A002,R051,02-00-0%d,59 ST,NQR456W,BMT,03/21/2020,%s,REGULAR,%d,%d";
-    private static final List<String> TABLES = List.of("events", "quarantine", "windows");
 
     @TempDir
     Path dir;
 
     @Test
-    void replayingTheLastBatchOfBothQueriesAfterACrashChangesNothing() throws Exception {
+    void replayingTheLastBatchAfterACrashChangesNothing() throws Exception {
         SparkSession spark = SharedSpark.session();
         String topic = TestKafka.topic("restart", 2);
         JobSpec job = TestJobs.bundled("mta-turnstile", topic);
         AggregatorSettings settings = TestJobs.settings(dir);
         JobPipeline first = JobPipeline.start(spark, job, settings, new MetricsRegistry());
-        long refineBatch;
-        long aggregateBatch;
+        long batch;
         try (TestKafka kafka = new TestKafka()) {
             kafka.sendCsv(topic, List.of(row(0, "01:00:00", 5, 1), row(0, "01:00:00", 5, 1), row(1, "01:30:00", 2, 2)));
             first.processAllAvailable();
             kafka.sendCsv(topic, List.of(row(0, "02:00:00", 7, 3), row(1, "01:45:00", 1, 1), "broken,row"));
             first.processAllAvailable();
-            refineBatch = lastDataBatch(first.refine());
-            aggregateBatch = lastDataBatch(first.aggregate());
+            batch = lastDataBatch(first.query());
         } finally {
             first.stop();
         }
         Map<String, List<String>> before = snapshot(spark);
         Map<String, Long> versionsBefore = versions(spark);
 
-        crashBeforeCommit(dir.resolve("checkpoints/mta-turnstile/refine"), refineBatch);
-        crashBeforeCommit(dir.resolve("checkpoints/mta-turnstile/aggregate"), aggregateBatch);
+        crashBeforeCommit(dir.resolve("checkpoints/mta-turnstile/query"), batch);
         JobPipeline restarted = JobPipeline.start(spark, job, settings, new MetricsRegistry());
         try {
             restarted.processAllAvailable();
-            assertThat(batchesRun(restarted.refine())).contains(refineBatch);
-            assertThat(batchesRun(restarted.aggregate())).contains(aggregateBatch);
+            assertThat(batchesRun(restarted.query())).contains(batch);
         } finally {
             restarted.stop();
         }
@@ -81,12 +76,13 @@ class ExactlyOnceRestartTest {
     private Map<String, List<String>> snapshot(SparkSession spark) {
         return Map.of("events", LakeTables.lines(LakeTables.table(spark, dir, "mta-turnstile", "events")),
                 "quarantine", LakeTables.lines(LakeTables.table(spark, dir, "mta-turnstile", "quarantine")),
-                "windows", LakeTables.lines(LakeTables.table(spark, dir, "mta-turnstile", "windows")));
+                "windows", LakeTables.lines(LakeTables.table(spark, dir, "mta-turnstile", "windows")),
+                "ledger", LakeTables.lines(LakeTables.table(spark, dir, "mta-turnstile", "ledger")));
     }
 
     private Map<String, Long> versions(SparkSession spark) {
         return Map.of("events", version(spark, "events"), "quarantine", version(spark, "quarantine"),
-                "windows", version(spark, "windows"));
+                "windows", version(spark, "windows"), "ledger", version(spark, "ledger"));
     }
 
     private long version(SparkSession spark, String table) {

@@ -6,8 +6,7 @@ import io.streamgate.aggregator.metrics.PrometheusEndpoint;
 import io.streamgate.aggregator.metrics.StreamingMetricsListener;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StateOperatorProgress;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Kafka path end to end, micro-batch by micro-batch: duplicates, late data, the watermark, counters, metrics. */
+/** The Kafka path end to end, micro-batch by micro-batch: duplicates, late data, the horizon, counters, metrics. */
 class StreamingCorrectnessTest {
 
     private static final String TURNSTILE = "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,";
@@ -45,11 +43,11 @@ class StreamingCorrectnessTest {
     }
 
     @Test
-    void duplicatesAreDroppedLateDataCorrectsItsWindowAndDataBeyondTheWatermarkIsDroppedAndCounted() throws Exception {
+    void duplicatesAreDroppedLateDataCorrectsItsWindowAndDataBeyondTheHorizonGoesToTheLedger() throws Exception {
         String topic = TestKafka.topic("late", 1);
         String updates = TestKafka.topic("window-updates", 1);
         JobSpec job = TestJobs.bundled("mta-turnstile", topic, "name: mta-turnstile", "name: late-data",
-                "trigger: PT5S", "trigger: PT5S\nsinks: {export: {formats: [csv]}, kafka: {topic: " + updates + "}}");
+                "watermark: PT4H", "watermark: PT4H\nhorizon: PT4H", "trigger: PT5S", "trigger: PT5S\nsinks: {export: {formats: [csv]}, kafka: {topic: " + updates + "}}");
         JobPipeline pipeline = JobPipeline.start(SPARK, job, TestJobs.settings(dir), METRICS);
         try (TestKafka kafka = new TestKafka(); PrometheusEndpoint endpoint = new PrometheusEndpoint(0, METRICS)) {
             kafka.sendCsv(topic, List.of(
@@ -57,12 +55,12 @@ class StreamingCorrectnessTest {
                     TURNSTILE + "10:00:00,REGULAR,10,1",        // a sender's retry: new ce_id, same reading
                     TURNSTILE + "12:10:00,REGULAR,5,1"));
             pipeline.processAllAvailable();
-            kafka.sendCsv(topic, List.of(TURNSTILE + "16:30:00,REGULAR,3,1")); // watermark -> 12:30 New York
+            kafka.sendCsv(topic, List.of(TURNSTILE + "16:30:00,REGULAR,3,1")); // cut-off -> 12:30 New York
             pipeline.processAllAvailable();
             kafka.sendCsv(topic, List.of(
-                    TURNSTILE + "12:40:00,REGULAR,7,1",         // late, inside the watermark: corrects 16:00Z
-                    TURNSTILE + "10:20:00,REGULAR,100,1",       // beyond the watermark: its window is closed
-                    TURNSTILE + "16:30:00,REGULAR,3,1",         // duplicate of a reading still in state
+                    TURNSTILE + "12:40:00,REGULAR,7,1",         // late, inside the horizon: corrects 16:00Z
+                    TURNSTILE + "10:20:00,REGULAR,100,1",       // beyond the horizon: to the ledger
+                    TURNSTILE + "16:30:00,REGULAR,3,1",         // duplicate of a reading in events
                     "not,a,turnstile,row"));
             pipeline.processAllAvailable();
 
@@ -71,20 +69,25 @@ class StreamingCorrectnessTest {
                     "2020-03-21T14:00:00Z 10 1 1",
                     "2020-03-21T16:00:00Z 12 2 2",
                     "2020-03-21T20:00:00Z 3 1 1");
-            assertThat(droppedByWatermark(pipeline.refine().recentProgress())).isEqualTo(1);
+            Row ledger = LakeTables.table(SPARK, dir, "late-data", "ledger").agg(functions.sum("late"),
+                    functions.sum("duplicates"), functions.flatten(functions.collect_list("late_sample"))).first();
+            assertThat(ledger.getLong(0)).isEqualTo(1);
+            assertThat(ledger.getLong(1)).as("the retry in batch 1, the reading in events in batch 3").isEqualTo(2);
+            assertThat(ledger.<String>getList(2)).singleElement().asString().contains("\"TIME\":\"10:20:00\"");
             assertThat(LakeTables.table(SPARK, dir, "late-data", "quarantine").count()).isEqualTo(1);
-            assertThat(METRICS.value("streamgate_rows_dropped_by_watermark_total", "query", "late-data-refine")).isEqualTo(1);
+            assertThat(METRICS.value("streamgate_late_rows_total", "job", "late-data")).isEqualTo(1);
             assertThat(METRICS.value("streamgate_quarantined_rows_total", "job", "late-data")).isEqualTo(1);
             assertThat(scrape(endpoint)).contains(
-                    "streamgate_rows_dropped_by_watermark_total{query=\"late-data-refine\"} 1.0",
+                    "streamgate_late_rows_total{job=\"late-data\"} 1.0",
+                    "streamgate_duplicate_rows_total{job=\"late-data\"} 2.0",
                     "streamgate_quarantined_rows_total{job=\"late-data\"} 1.0",
-                    "streamgate_watermark_seconds{query=\"late-data-refine\"}",
-                    "streamgate_kafka_offsets_behind_latest{query=\"late-data-refine\"} 0.0",
-                    "streamgate_batch_duration_seconds{query=\"late-data-aggregate\"}");
+                    "streamgate_kafka_offsets_behind_latest{query=\"late-data\"} 0.0",
+                    "streamgate_batch_duration_seconds{query=\"late-data\"}");
             assertThat(SPARK.read().option("header", true).csv(dir.resolve("lake/late-data/export/csv").toString())
-                    .select("window_start", "entries", "readings").collectAsList())
-                    .as("only the closed window is exported").extracting(Row::toString)
-                    .containsExactly("[2020-03-21T14:00:00.000Z,10,1]");
+                    .select("batch", "window_start", "entries", "readings").collectAsList())
+                    .as("only the closed window, in the folder of the batch that closed it").extracting(Row::toString)
+                    .containsExactly("[1,2020-03-21T14:00:00.000Z,10,1]");
+            assertThat(dir.resolve("lake/late-data/export/csv/batch=1/_SUCCESS")).exists();
             assertThat(TestKafka.latestValues(updates)).hasSize(3).anySatisfy((key, value) -> assertThat(value)
                     .contains("\"window_start\":\"2020-03-21T16:00:00.000Z\"", "\"entries\":12", "\"readings\":2"));
         } finally {
@@ -102,25 +105,20 @@ class StreamingCorrectnessTest {
             pipeline.processAllAvailable();
             kafka.sendCsv(topic, List.of(TURNSTILE + "04:00:00,REGULAR,1030,520")); // arrives after 08:00
             pipeline.processAllAvailable();
-            kafka.sendCsv(topic, List.of(TURNSTILE + "20:00:00,REGULAR,0,560"));    // watermark -> 12:00
+            kafka.sendCsv(topic, List.of(TURNSTILE + "20:00:00,REGULAR,0,560"));    // a reset
             pipeline.processAllAvailable();
-            kafka.sendCsv(topic, List.of(TURNSTILE + "23:00:00,REGULAR,10,570"));   // watermark -> 15:00
+            kafka.sendCsv(topic, List.of(TURNSTILE + "23:00:00,REGULAR,10,570"));
             pipeline.processAllAvailable();
 
-            assertThat(LakeTables.lines(LakeTables.table(SPARK, dir, job.name(), "events")
-                    .select("TIME", "ENTRIES_delta", "EXITS_delta", "counter_note"))).containsExactly(
-                    "00:00:00 null null null", "04:00:00 30 20 null", "08:00:00 70 20 null");
             assertThat(LakeTables.lines(LakeTables.table(SPARK, dir, job.name(), "windows")
                     .select("window_start", "entries", "exits"))).containsExactly(
-                    "2020-03-21T04:00:00Z null null", "2020-03-21T08:00:00Z 30 20", "2020-03-21T12:00:00Z 70 20");
+                    "2020-03-21T04:00:00Z null null", "2020-03-21T08:00:00Z 30 20", "2020-03-21T12:00:00Z 70 20",
+                    "2020-03-22T00:00:00Z 10 30");
+            assertThat(METRICS.value("streamgate_counter_deltas_dropped_total", "job", job.name()))
+                    .as("20:00's ENTRIES went down: a reset").isEqualTo(1);
         } finally {
             pipeline.stop();
         }
-    }
-
-    private static long droppedByWatermark(StreamingQueryProgress[] progress) {
-        return Arrays.stream(progress).flatMap(p -> Arrays.stream(p.stateOperators()))
-                .mapToLong(StateOperatorProgress::numRowsDroppedByWatermark).sum();
     }
 
     private static String scrape(PrometheusEndpoint endpoint) throws Exception {

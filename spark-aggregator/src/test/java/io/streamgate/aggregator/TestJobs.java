@@ -35,6 +35,6 @@ final class TestJobs {
 
     static AggregatorSettings settings(java.nio.file.Path dir) {
         return new AggregatorSettings(TestKafka.bootstrapServers(), dir.resolve("lake").toString(),
-                dir.resolve("checkpoints").toString(), "earliest", java.time.Duration.ZERO);
+                dir.resolve("checkpoints").toString(), "earliest", java.time.Duration.ZERO, null);
     }
 }

@@ -23,11 +23,14 @@ public record JobSpec(
         List<LookupSpec> lookups,
         WindowSpec window,
         String watermark,
+        String horizon,
         String trigger,
         SinksSpec sinks) {
 
     /** The header that identifies a delivery (CloudEvents binary mode); the default dedup key. */
     public static final String CE_ID = "ce_id";
+    /** How late a record may arrive and still count, unless a job says otherwise: generous, for backfills. */
+    public static final String DEFAULT_HORIZON = "P14D";
 
     public JobSpec {
         dedupKey = dedupKey == null || dedupKey.isEmpty() ? List.of(CE_ID) : List.copyOf(dedupKey);
@@ -35,10 +38,16 @@ public record JobSpec(
         measures = measures == null ? List.of() : List.copyOf(measures);
         lookups = lookups == null ? List.of() : List.copyOf(lookups);
         sinks = sinks == null ? new SinksSpec(null, null) : sinks;
+        horizon = horizon == null ? DEFAULT_HORIZON : horizon;
     }
 
     public Duration watermarkDelay() {
         return Duration.parse(watermark);
+    }
+
+    /** Rows older than the newest accepted event time minus this go to the ledger as late; younger ones count. */
+    public Duration horizonDuration() {
+        return Duration.parse(horizon);
     }
 
     public Duration triggerInterval() {

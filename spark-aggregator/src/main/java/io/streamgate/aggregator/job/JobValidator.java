@@ -35,6 +35,9 @@ final class JobValidator {
         validateCounter();
         validateWindow();
         positiveDuration("watermark", job.watermark());
+        positiveDuration("horizon", job.horizon());
+        require(job.horizonDuration().compareTo(job.watermarkDelay()) >= 0, "horizon",
+                "must not be shorter than the watermark (" + job.watermark() + ")");
         positiveDuration("trigger", job.trigger());
         validateSinks();
     }

@@ -1,8 +1,8 @@
 package io.streamgate.aggregator.lake;
 
 /**
- * Where a job's tables and checkpoints live: {@code <lake>/<job>/{events,windows,quarantine,export/<format>}} and
- * {@code <checkpoints>/<job>/<query>}. Works for local paths and object-store URIs ({@code s3a://...}).
+ * Where a job's tables and checkpoints live: {@code <lake>/<job>/{events,windows,quarantine,ledger,export/<format>}}
+ * and {@code <checkpoints>/<job>/<query>}. Works for local paths and object-store URIs ({@code s3a://...}).
  */
 public record LakePaths(String lake, String checkpoints, String job) {
 
@@ -16,6 +16,11 @@ public record LakePaths(String lake, String checkpoints, String job) {
 
     public String quarantine() {
         return table("quarantine");
+    }
+
+    /** Per micro-batch: rows left out as late or duplicate, with samples, and the offsets read. */
+    public String ledger() {
+        return table("ledger");
     }
 
     public String export(String format) {

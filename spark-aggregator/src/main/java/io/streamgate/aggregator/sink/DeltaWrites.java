@@ -1,20 +1,25 @@
 package io.streamgate.aggregator.sink;
 
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * Idempotent Delta writes from {@code foreachBatch}: every write carries {@code txnAppId} (the streaming query's
  * id, stable across restarts from the same checkpoint) and {@code txnVersion} (the batch id). Delta records both in
  * the commit and skips a write whose version it has already committed for that app id, so a batch replayed after
- * a crash (its data written, its checkpoint commit not) changes nothing.
+ * a crash (some of its writes done, its checkpoint commit not) writes only what it had not written yet.
  */
 public final class DeltaWrites {
+
+    private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
+    private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
 
     private DeltaWrites() {
     }
@@ -25,18 +30,37 @@ public final class DeltaWrites {
                 .save(path);
     }
 
-    /** Creates an empty table with this schema unless one exists, so streams and MERGEs can start on it. */
-    public static void ensureTable(SparkSession spark, String path, StructType schema) {
-        if (!DeltaTable.isDeltaTable(spark, path)) {
-            spark.createDataFrame(List.of(), withoutMetadata(schema)).write().format("delta").mode("append").save(path);
+    /** Runs a Delta DML command (MERGE) as the idempotent transaction {@code (appId, batchId)}. */
+    public static void inTransaction(SparkSession spark, String appId, long batchId, Runnable command) {
+        spark.conf().set(TXN_APP_ID, appId);
+        spark.conf().set(TXN_VERSION, batchId);
+        try {
+            command.run();
+        } finally {
+            spark.conf().unset(TXN_APP_ID);
+            spark.conf().unset(TXN_VERSION);
         }
     }
 
-    private static StructType withoutMetadata(StructType schema) {
-        StructType clean = new StructType();
-        for (var field : schema.fields()) {
-            clean = clean.add(field.name(), field.dataType(), true);
+    /**
+     * Creates an empty table with this schema (nullable columns, no metadata), these table properties and, if
+     * given, this partition column, unless one exists.
+     */
+    public static void ensureTable(SparkSession spark, String path, StructType schema, Map<String, String> properties,
+                                   String partitionColumn) {
+        if (DeltaTable.isDeltaTable(spark, path)) {
+            return;
         }
-        return clean;
+        DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path);
+        for (StructField field : schema.fields()) {
+            builder = builder.addColumn(field.name(), field.dataType(), true);
+        }
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            builder = builder.property(property.getKey(), property.getValue());
+        }
+        if (partitionColumn != null) {
+            builder = builder.partitionedBy(partitionColumn);
+        }
+        builder.execute();
     }
 }

@@ -9,17 +9,17 @@ import java.util.List;
 public final class Columns {
 
     public static final String EVENT_TIME = "event_time";
+    /** The UTC date of the event time: the partition column of {@code events}, so lookups by time prune files. */
+    public static final String EVENT_DATE = "event_date";
     public static final String KAFKA_TOPIC = "kafka_topic";
     public static final String KAFKA_PARTITION = "kafka_partition";
     public static final String KAFKA_OFFSET = "kafka_offset";
     public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
-    /** Why a record was rejected; null on clean events. Only inside the refine query. */
+    /** Why a record was rejected; null on clean events. Only between parsing and the batch writer. */
     public static final String REASON = "_reason";
     public static final String RAW_KEY = "_raw_key";
     public static final String RAW_VALUE = "_raw_value";
-    /** Why a counter difference of an event was dropped (null when none was). */
-    public static final String COUNTER_NOTE = "counter_note";
 
     private Columns() {
     }
@@ -32,15 +32,21 @@ public final class Columns {
         return functions.col(table + "." + quote(name));
     }
 
+    /** Column names in a SQL expression, quoted like {@link #col}. */
+    public static String quote(String table, String name) {
+        return table + "." + quote(name);
+    }
+
     public static Column[] cols(List<String> names) {
         return names.stream().map(Columns::col).toArray(Column[]::new);
     }
 
-    public static String deltaOf(String field) {
-        return field + "_delta";
+    /** Column names for Spark's using-column joins, which take a Scala sequence. */
+    public static scala.collection.Seq<String> names(List<String> names) {
+        return scala.collection.JavaConverters.asScalaBuffer(names).toList();
     }
 
-    private static String quote(String name) {
+    public static String quote(String name) {
         return "`" + name.replace("`", "``") + "`";
     }
 }

@@ -1,4 +1,4 @@
-package io.streamgate.aggregator.refine;
+package io.streamgate.aggregator.counter;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

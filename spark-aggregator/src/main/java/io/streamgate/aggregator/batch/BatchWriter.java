@@ -1,0 +1,119 @@
+package io.streamgate.aggregator.batch;
+
+import io.streamgate.aggregator.aggregate.WindowMerge;
+import io.streamgate.aggregator.aggregate.WindowPartials;
+import io.streamgate.aggregator.job.JobSpec;
+import io.streamgate.aggregator.lake.LakePaths;
+import io.streamgate.aggregator.lake.TableOwnership;
+import io.streamgate.aggregator.metrics.MetricsRegistry;
+import io.streamgate.aggregator.sink.DeltaWrites;
+import io.streamgate.aggregator.sink.WindowOutputs;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.sql.Timestamp;
+
+/**
+ * The {@code foreachBatch} of a job's one streaming query. Per micro-batch, in this order: quarantine append,
+ * events append, windows MERGE of the batch's partial aggregates, ledger append (each an idempotent Delta write
+ * keyed by the query id and batch id), then the changed windows to Kafka and the export of closed windows. A crash
+ * between any two leaves a batch that the restart replays: the writes already done are skipped by Delta, the rest
+ * computed exactly as before ({@link BatchPlan}).
+ */
+public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
+
+    /** Called after each write of a batch, by its name; tests inject crashes here. */
+    public interface Hook {
+        void after(String write, long batchId);
+    }
+
+    private final JobSpec job;
+    private final LakePaths paths;
+    private final MetricsRegistry metrics;
+    private final transient WindowOutputs outputs;
+    private final transient Hook hook;
+    private final transient TableOwnership ownership;
+    private final Ledger ledger;
+    /** The high-water mark after the last batch this writer completed, so the ledger is read once per run. */
+    private Long lastBatch;
+    private Timestamp lastHighWater;
+
+    public BatchWriter(JobSpec job, LakePaths paths, MetricsRegistry metrics, WindowOutputs outputs,
+                       TableOwnership ownership, Hook hook) {
+        this.job = job;
+        this.paths = paths;
+        this.metrics = metrics;
+        this.outputs = outputs;
+        this.ownership = ownership;
+        this.hook = hook;
+        this.ledger = new Ledger(paths.ledger());
+    }
+
+    @Override
+    public void call(Dataset<Row> batch, Long batchId) {
+        SparkSession spark = batch.sparkSession();
+        String queryId = spark.sparkContext().getLocalProperty("sql.streaming.queryId");
+        ownership.claim(spark, queryId);
+        Timestamp highWater = lastBatch != null && lastBatch == batchId - 1 ? lastHighWater
+                : ledger.highWaterBefore(spark, queryId, batchId);
+        Timestamp cutoff = highWater == null ? null
+                : new Timestamp(highWater.getTime() - job.horizonDuration().toMillis());
+        batch.persist(StorageLevel.MEMORY_AND_DISK());
+        try (BatchPlan plan = new BatchPlan(job, batch, cutoff, spark.read().format("delta").load(paths.events()))) {
+            Timestamp newHighWater = later(highWater, plan.newestAccepted);
+            write(spark, plan, queryId, batchId, highWater, cutoff, newHighWater);
+            lastBatch = batchId;
+            lastHighWater = newHighWater;
+            count(plan);
+        } finally {
+            batch.unpersist();
+        }
+    }
+
+    private void write(SparkSession spark, BatchPlan plan, String queryId, long batchId, Timestamp highWater,
+                       Timestamp cutoff, Timestamp newHighWater) {
+        if (plan.rejectedRows > 0) {
+            DeltaWrites.append(plan.rejected, paths.quarantine(), queryId, batchId);
+        }
+        hook.after("quarantine", batchId);
+        if (plan.acceptedRows > 0) {
+            DeltaWrites.append(plan.accepted, paths.events(), queryId, batchId);
+        }
+        hook.after("events", batchId);
+        if (plan.windowRange != null) {
+            new WindowMerge(paths.windows(), new WindowPartials(job)).merge(plan.partials, plan.windowRange, queryId,
+                    batchId);
+        }
+        hook.after("windows", batchId);
+        ledger.append(spark, new Ledger.Entry(queryId, batchId, newHighWater, cutoff, plan.inputRows,
+                plan.acceptedRows, plan.rejectedRows, plan.lateRows, plan.duplicateRows, plan.lateSample,
+                plan.duplicateSample, plan.endOffsets), queryId);
+        hook.after("ledger", batchId);
+        if (plan.windowRange != null && outputs.publishes()) {
+            outputs.publishChanged(spark, plan.partials, plan.windowRange);
+        }
+        hook.after("kafka", batchId);
+        if (outputs.exports()) {
+            outputs.exportClosed(spark, plan.partials, highWater, newHighWater, batchId);
+        }
+        hook.after("export", batchId);
+    }
+
+    private void count(BatchPlan plan) {
+        String name = job.name();
+        metrics.count("streamgate_events_written_total", "job", name, plan.acceptedRows);
+        metrics.count("streamgate_quarantined_rows_total", "job", name, plan.rejectedRows);
+        metrics.count("streamgate_late_rows_total", "job", name, plan.lateRows);
+        metrics.count("streamgate_duplicate_rows_total", "job", name, plan.duplicateRows);
+        if (job.needsCounterDeltas()) {
+            metrics.count("streamgate_counter_deltas_dropped_total", "job", name, plan.droppedDifferences);
+        }
+    }
+
+    private static Timestamp later(Timestamp a, Timestamp b) {
+        return a == null ? b : b == null || a.after(b) ? a : b;
+    }
+}

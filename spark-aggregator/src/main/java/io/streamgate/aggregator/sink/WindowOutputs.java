@@ -1,0 +1,99 @@
+package io.streamgate.aggregator.sink;
+
+import io.streamgate.aggregator.aggregate.WindowPartials;
+import io.streamgate.aggregator.job.JobSpec;
+import io.streamgate.aggregator.lake.LakePaths;
+import io.streamgate.aggregator.sql.Columns;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static io.streamgate.aggregator.sql.Columns.col;
+
+/**
+ * The optional outputs of a batch besides the lake tables, from the {@code windows} table as the batch left it
+ * (so a replayed batch sends and writes the same): the changed windows' current totals to a Kafka topic, and the
+ * windows closed by the watermark as files, one folder per batch ({@code export/<format>/batch=<id>}) written
+ * whole with overwrite and {@code _SUCCESS} last, so a loader that takes folders with {@code _SUCCESS} never sees
+ * half a batch or one twice. A window changed after it closed (a late row within the horizon) is exported again
+ * with its new totals in the batch that changed it.
+ */
+public final class WindowOutputs {
+
+    private final JobSpec job;
+    private final LakePaths paths;
+    private final List<String> keyColumns;
+    private final Column[] visible;
+    private final Optional<KafkaWindowPublisher> publisher;
+
+    public WindowOutputs(JobSpec job, LakePaths paths, String bootstrapServers) {
+        this.job = job;
+        this.paths = paths;
+        WindowPartials partials = new WindowPartials(job);
+        this.keyColumns = partials.keyColumns();
+        this.visible = Columns.cols(partials.visibleColumns());
+        this.publisher = Optional.ofNullable(job.sinks().kafka()).map(k ->
+                new KafkaWindowPublisher(bootstrapServers, k.topic(), keyColumns));
+    }
+
+    public boolean publishes() {
+        return publisher.isPresent();
+    }
+
+    public boolean exports() {
+        return job.sinks().export() != null;
+    }
+
+    /** The current totals of the windows a batch's partials touched ({@code range}: their min and max start). */
+    public void publishChanged(SparkSession spark, Dataset<Row> partials, Row range) {
+        publisher.ifPresent(p -> p.publish(windows(spark, range).join(partials.select(Columns.cols(keyColumns)),
+                Columns.names(keyColumns), "left_semi").select(visible)));
+    }
+
+    /**
+     * Exports the windows that closed in this batch (end between the old and the new closing time, the high-water
+     * marks less the watermark delay) and the closed ones it changed.
+     */
+    public void exportClosed(SparkSession spark, Dataset<Row> partials, Timestamp highWaterBefore,
+                             Timestamp highWaterAfter, long batchId) {
+        if (highWaterAfter == null) {
+            return;
+        }
+        Timestamp closesAfter = minus(highWaterAfter, job.watermarkDelay());
+        Column closed = col(Columns.WINDOW_END).leq(functions.lit(closesAfter));
+        Column newlyClosed = highWaterBefore == null ? closed
+                : closed.and(col(Columns.WINDOW_END).gt(functions.lit(minus(highWaterBefore, job.watermarkDelay()))));
+        Dataset<Row> all = spark.read().format("delta").load(paths.windows());
+        Dataset<Row> changedClosed = partials.filter(closed).select(Columns.cols(keyColumns));
+        Dataset<Row> export = all.filter(newlyClosed).select(visible).unionByName(all.filter(closed)
+                .join(changedClosed, Columns.names(keyColumns), "left_semi")
+                .select(visible)).distinct();
+        if (export.isEmpty()) {
+            return;
+        }
+        for (String format : job.sinks().export().formats()) {
+            var writer = export.coalesce(1).write().mode("overwrite").format(format);
+            if (format.equals("csv")) {
+                writer = writer.option("header", "true").option("compression", "gzip");
+            }
+            writer.save(paths.export(format) + "/batch=" + batchId);
+        }
+    }
+
+    private Dataset<Row> windows(SparkSession spark, Row range) {
+        Column start = col(Columns.WINDOW_START);
+        return spark.read().format("delta").load(paths.windows())
+                .filter(start.geq(functions.lit(range.get(0))).and(start.leq(functions.lit(range.get(1)))));
+    }
+
+    private static Timestamp minus(Timestamp time, Duration duration) {
+        return new Timestamp(time.getTime() - duration.toMillis());
+    }
+}
