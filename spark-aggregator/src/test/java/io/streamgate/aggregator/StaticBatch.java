@@ -7,6 +7,7 @@ import io.streamgate.aggregator.refine.Refiner;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /** Static Kafka-shaped records through the job's batch steps, as one micro-batch on an empty lake would see them. */
 final class StaticBatch {
@@ -17,7 +18,8 @@ final class StaticBatch {
     /** The events the batch accepts (parsed, clean, deduplicated). */
     static Dataset<Row> accepted(SparkSession spark, JobSpec job, Dataset<Row> kafka) {
         Dataset<Row> events = Refiner.events(new Refiner(job, spark).refine(kafka));
-        return new Acceptance(job).decide(events, null, events.limit(0)).accepted();
+        return new Acceptance(job).decide(events, null, events.limit(0))
+                .filter(functions.col(Acceptance.STATUS).equalTo(Acceptance.ACCEPTED)).drop(Acceptance.STATUS);
     }
 
     /** The windows of the accepted events. */

@@ -23,11 +23,14 @@ import static io.streamgate.aggregator.sql.Columns.col;
  */
 public final class Acceptance {
 
-    /** The accepted rows, and the rows left out as late or as duplicates (all in the events schema). */
-    public record Outcome(Dataset<Row> accepted, Dataset<Row> late, Dataset<Row> duplicates) {
-    }
+    /** The decision per clean row, in {@link #STATUS}. */
+    public static final String STATUS = "_status";
+    public static final String ACCEPTED = "accepted";
+    public static final String LATE = "late";
+    public static final String DUPLICATE = "duplicate";
 
     private static final String RANK = "_rank";
+    private static final String KNOWN_AT = "_known_at";
     private static final List<String> POSITION = List.of(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET);
 
     private final JobSpec job;
@@ -36,26 +39,25 @@ public final class Acceptance {
         this.job = job;
     }
 
-    public Outcome decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events) {
+    /** The clean rows with their {@link #STATUS}; one pass, so the caller can count all decisions at once. */
+    public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events) {
         Column inTime = cutoff == null ? functions.lit(true) : col(Columns.EVENT_TIME).geq(functions.lit(cutoff));
-        Dataset<Row> late = clean.filter(functions.not(inTime));
+        Dataset<Row> late = clean.filter(functions.not(inTime)).withColumn(STATUS, functions.lit(LATE));
         Dataset<Row> candidates = clean.filter(inTime);
         List<Object> dates = candidates.select(Columns.EVENT_DATE).distinct().collectAsList().stream()
                 .map(r -> r.get(0)).toList();
-        Dataset<Row> existing = events.filter(col(Columns.EVENT_DATE).isin(dates.toArray()))
-                .select(Columns.cols(identity()));
-        Column sameRow = POSITION.stream().map(p -> candidates.col(Columns.quote(p)).equalTo(existing.col(Columns.quote(p))))
-                .reduce(Column::and).orElseThrow();
-        Column sameKey = identity().stream().filter(c -> !POSITION.contains(c))
-                .map(k -> candidates.col(Columns.quote(k)).equalTo(existing.col(Columns.quote(k))))
-                .reduce(Column::and).orElseThrow();
-        Column seen = sameKey.and(functions.not(sameRow));
-        Dataset<Row> known = candidates.join(existing, seen, "left_semi");
-        Dataset<Row> ranked = candidates.join(existing, seen, "left_anti").withColumn(RANK, functions.row_number()
-                .over(Window.partitionBy(Columns.cols(key())).orderBy(Columns.cols(POSITION))));
-        Dataset<Row> accepted = ranked.filter(col(RANK).equalTo(1)).drop(RANK);
-        Dataset<Row> repeated = ranked.filter(col(RANK).gt(1)).drop(RANK);
-        return new Outcome(accepted, late, known.unionByName(repeated));
+        // events hold one row per key and date; min() keeps the join one-to-one even if that ever broke
+        Dataset<Row> known = events.filter(col(Columns.EVENT_DATE).isin(dates.toArray()))
+                .groupBy(Columns.cols(key()))
+                .agg(functions.min(functions.struct(Columns.cols(POSITION))).as(KNOWN_AT));
+        Column isKnown = col(KNOWN_AT).isNotNull().and(col(KNOWN_AT).notEqual(functions.struct(Columns.cols(POSITION))));
+        Dataset<Row> decided = candidates.join(known, Columns.names(key()), "left")
+                .withColumn(RANK, functions.row_number().over(Window.partitionBy(Columns.cols(key()))
+                        .orderBy(functions.when(isKnown, 1).otherwise(0), col(Columns.KAFKA_TOPIC),
+                                col(Columns.KAFKA_PARTITION), col(Columns.KAFKA_OFFSET))))
+                .withColumn(STATUS, functions.when(isKnown.or(col(RANK).gt(1)), DUPLICATE).otherwise(ACCEPTED))
+                .select(Columns.cols(List.of(late.columns())));
+        return late.unionByName(decided);
     }
 
     /** The dedup key and the event date (duplicates are looked up in their date's partition). */
@@ -63,11 +65,5 @@ public final class Acceptance {
         List<String> key = new ArrayList<>(job.dedupKey());
         key.add(Columns.EVENT_DATE);
         return key;
-    }
-
-    private List<String> identity() {
-        List<String> columns = new ArrayList<>(key());
-        columns.addAll(POSITION);
-        return columns;
     }
 }

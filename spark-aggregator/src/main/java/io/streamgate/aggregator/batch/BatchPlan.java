@@ -41,35 +41,58 @@ final class BatchPlan implements AutoCloseable {
     final Timestamp newestAccepted;
     /** The earliest and latest window start of the partials (null when there are none). */
     final Row windowRange;
-    final Map<String, Long> endOffsets;
+    /** The Kafka offsets this batch read up to, per "topic/partition" (the last offset read). */
+    final Map<String, Long> endOffsets = new LinkedHashMap<>();
+    private final Dataset<Row> decided;
     private final Dataset<Row> contributions;
 
     BatchPlan(JobSpec job, Dataset<Row> batch, Timestamp cutoff, Dataset<Row> events) {
         rejected = Refiner.rejected(batch);
-        Row sizes = batch.agg(functions.count(functions.lit(1)), functions.count(col(Columns.REASON))).first();
-        inputRows = sizes.getLong(0);
-        rejectedRows = sizes.getLong(1);
-        endOffsets = endOffsets(batch);
-        Acceptance.Outcome outcome = new Acceptance(job).decide(Refiner.events(batch), cutoff, events);
-        accepted = outcome.accepted().persist(StorageLevel.MEMORY_AND_DISK());
-        Row stats = accepted.agg(functions.count(functions.lit(1)), functions.min(Columns.EVENT_TIME),
-                functions.max(Columns.EVENT_TIME)).first();
+        long input = 0;
+        long rejects = 0;
+        List<Column> ranges = new ArrayList<>();
+        for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET),
+                functions.max(Columns.KAFKA_OFFSET), functions.count(functions.lit(1)),
+                functions.count(col(Columns.REASON))).collectAsList()) {
+            endOffsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(3));
+            ranges.add(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0)).and(col(Columns.KAFKA_PARTITION)
+                    .equalTo(r.getInt(1))).and(col(Columns.KAFKA_OFFSET).between(r.getLong(2), r.getLong(3))));
+            input += r.getLong(4);
+            rejects += r.getLong(5);
+        }
+        inputRows = input;
+        rejectedRows = rejects;
+        decided = new Acceptance(job).decide(Refiner.events(batch), cutoff, events).persist(StorageLevel.MEMORY_AND_DISK());
+        Column status = col(Acceptance.STATUS);
+        Column isAccepted = status.equalTo(Acceptance.ACCEPTED);
+        Row stats = decided.agg(functions.count(functions.when(isAccepted, 1)),
+                functions.min(functions.when(isAccepted, col(Columns.EVENT_TIME))),
+                functions.max(functions.when(isAccepted, col(Columns.EVENT_TIME))),
+                functions.count(functions.when(status.equalTo(Acceptance.LATE), 1)),
+                functions.count(functions.when(status.equalTo(Acceptance.DUPLICATE), 1))).first();
         acceptedRows = stats.getLong(0);
         newestAccepted = stats.getTimestamp(2);
-        lateRows = outcome.late().count();
-        duplicateRows = outcome.duplicates().count();
-        lateSample = lateRows == 0 ? List.of() : Ledger.sample(outcome.late());
-        duplicateSample = duplicateRows == 0 ? List.of() : Ledger.sample(outcome.duplicates());
+        lateRows = stats.getLong(3);
+        duplicateRows = stats.getLong(4);
+        accepted = decided.filter(isAccepted).drop(Acceptance.STATUS);
+        lateSample = lateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.LATE));
+        duplicateSample = duplicateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.DUPLICATE));
         Dataset<Row> neighbours = events.limit(0);
         if (job.needsCounterDeltas() && acceptedRows > 0) {
-            neighbours = new CounterContributions(job).neighbours(events.filter(functions.not(inBatch(endOffsets, batch))),
-                    accepted, RowFactory.create(stats.get(1), stats.get(2)));
+            // rows at this batch's positions were written by an earlier attempt of it: they are not history
+            Column thisBatch = ranges.stream().reduce(Column::or).orElse(functions.lit(false));
+            neighbours = new CounterContributions(job).neighbours(events.filter(functions.not(thisBatch)), accepted,
+                    RowFactory.create(stats.get(1), stats.get(2)));
         }
         contributions = Contributions.of(job, accepted, neighbours).persist(StorageLevel.MEMORY_AND_DISK());
-        droppedDifferences = job.needsCounterDeltas() ? dropped(contributions) : 0;
         partials = Contributions.windows(job, contributions).persist(StorageLevel.MEMORY_AND_DISK());
         Row range = partials.agg(functions.min(Columns.WINDOW_START), functions.max(Columns.WINDOW_START)).first();
         windowRange = range.isNullAt(0) ? null : range;
+        droppedDifferences = job.needsCounterDeltas() && acceptedRows > 0 ? dropped(contributions) : 0;
+    }
+
+    private Dataset<Row> rows(String status) {
+        return decided.filter(col(Acceptance.STATUS).equalTo(status)).drop(Acceptance.STATUS);
     }
 
     private static long dropped(Dataset<Row> contributions) {
@@ -77,29 +100,10 @@ final class BatchPlan implements AutoCloseable {
         return sum.isNullAt(0) ? 0 : sum.getLong(0);
     }
 
-    /** The Kafka offsets this batch read up to, per "topic/partition" (the last offset read). */
-    private static Map<String, Long> endOffsets(Dataset<Row> batch) {
-        Map<String, Long> offsets = new LinkedHashMap<>();
-        batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.max(Columns.KAFKA_OFFSET))
-                .collectAsList().forEach(r -> offsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(2)));
-        return offsets;
-    }
-
-    /** Rows at the Kafka positions of this batch: an earlier attempt of it wrote them, they are not history. */
-    private static Column inBatch(Map<String, Long> endOffsets, Dataset<Row> batch) {
-        List<Column> ranges = new ArrayList<>();
-        batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET))
-                .collectAsList().forEach(r -> ranges.add(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0))
-                        .and(col(Columns.KAFKA_PARTITION).equalTo(r.getInt(1)))
-                        .and(col(Columns.KAFKA_OFFSET).between(r.getLong(2),
-                                endOffsets.get(r.getString(0) + "/" + r.getInt(1))))));
-        return ranges.stream().reduce(Column::or).orElse(functions.lit(false));
-    }
-
     @Override
     public void close() {
-        accepted.unpersist();
-        partials.unpersist();
+        decided.unpersist();
         contributions.unpersist();
+        partials.unpersist();
     }
 }

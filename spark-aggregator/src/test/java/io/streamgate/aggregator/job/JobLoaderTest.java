@@ -41,6 +41,7 @@ class JobLoaderTest {
             "bad format              | 'format: csv'                            | 'format: xml'                                   | input.format: must be csv or json",
             "slide beyond length     | 'slide: PT1H'                            | 'slide: PT2H'                                   | window.slide: must not exceed window.length",
             "wrong value type        | 'topics: [mta.turnstile]'                | 'topics: {a: b}'                                | input.topics:",
+            "horizon below watermark | 'watermark: PT4H'                        | 'watermark: PT4H\nhorizon: PT1H'               | horizon: must not be shorter than the watermark (PT4H)",
             "counter without deltas  | 'watermark: PT4H'                        | 'watermark: PT4H\ncounter: {key: [UNIT]}'       | counter: only used with counter-delta measures",
             "bad date pattern        | '\"MM-dd-yy HH:mm:ss\"'                  | '\"MM-dd-yy HH:mm:ss{\"'                        | event-time.formats[1]: not a date-time pattern",
     })
