@@ -72,5 +72,5 @@ stats=$(sort -n "$WORK/latencies.txt" | awk '{ v[NR] = $1 } END { if (NR == 0) {
 row "HTTP 2xx → row visible in Delta windows, s p50 / p95 / max ($n of $PROBES probes)" \
   "$(field p50 "$stats") / $(field p95 "$stats") / $(field max "$stats")" "" "" "p50 ≤ 5 s" \
   "$( [ "$n" -gt 0 ] && verdict 'x <= 5' "$(field p50 "$stats")" || echo MISS)"
-note "Trigger settings: both queries of the mta-turnstile job (refine: Kafka → Delta events; aggregate: events → windows MERGE) run with ProcessingTime $TRIGGER (AggregatorMain --trigger $TRIGGER), local[2], -Xmx2g, Java 17; gateway on JDK 25 with -Xmx512m; probes one at a time with 1 s between them, on an otherwise idle pipeline. A row waits on average half a trigger for each of the two queries, plus their batch durations."
+note "Trigger settings: the one query of the mta-turnstile job (Kafka → events append and windows MERGE in one foreachBatch) runs with ProcessingTime $TRIGGER (AggregatorMain --trigger $TRIGGER), local[2], -Xmx2g, Java 17; gateway on JDK 25 with -Xmx512m; probes one at a time with 1 s between them, on an otherwise idle pipeline. A row waits on average half a trigger, plus the batch duration."
 print_table "Benchmark 5 — end to end, HTTP 2xx to the Delta windows table"

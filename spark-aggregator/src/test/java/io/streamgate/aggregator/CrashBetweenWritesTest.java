@@ -71,7 +71,7 @@ class CrashBetweenWritesTest {
         JobSpec job = TestJobs.bundled("mta-turnstile", "unused", "name: mta-turnstile", "name: crash",
                 "watermark: PT4H", "watermark: PT2H\nhorizon: PT4H",
                 "trigger: PT5S", "trigger: PT5S\nsinks: {export: {formats: [csv]}, kafka: {topic: " + updates + "}}");
-        MemoryKafka source = new MemoryKafka(SPARK, "crash-" + name);
+        MemoryKafka source = new MemoryKafka(SPARK, "crash");
         Set<Long> crashed = new HashSet<>();
         BatchWriter.Hook hook = (write, batchId) -> {
             if (batchId < WRITES.size() && crashes.contains(write) && WRITES.get((int) (long) batchId).equals(write)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stream shaped like the Kafka source's rows (one partition, offsets counting up, ce_id and content-type headers)
@@ -18,13 +19,15 @@ import java.util.List;
  */
 final class MemoryKafka {
 
+    private static final AtomicInteger IDS = new AtomicInteger(1000);
+
     private final MemoryStream<Row> stream;
     private final String topic;
     private long offset;
 
     MemoryKafka(SparkSession spark, String topic) {
         this.topic = topic;
-        this.stream = new MemoryStream<>(Math.abs(topic.hashCode()), spark.sqlContext(), scala.Option.empty(),
+        this.stream = new MemoryStream<>(IDS.incrementAndGet(), spark.sqlContext(), scala.Option.empty(),
                 Encoders.row(StaticKafka.SCHEMA));
     }
 

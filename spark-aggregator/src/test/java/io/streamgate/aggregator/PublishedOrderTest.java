@@ -32,7 +32,7 @@ class PublishedOrderTest {
     private static final LocalDateTime START = LocalDateTime.of(2020, 10, 29, 0, 0);
     private static final int TURNSTILES = 6;
     private static final int READINGS = 7 * 6;                   // every 4 hours for a week
-    private static final int CHUNK = 40;
+    private static final int CHUNK = 90;
     private static final SparkSession SPARK = SharedSpark.session();
 
     private record Reading(int turnstile, LocalDateTime time, long entries, long exits) {
