@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shows the newest rows of a lake table written by the local run, with no Spark install needed:
-#   ./lake.sh [job] [events|windows|quarantine] [rows]      e.g. ./lake.sh mta-turnstile windows 20
+#   ./lake.sh [job] [events|windows|quarantine|ledger] [rows]      e.g. ./lake.sh mta-turnstile windows 20
 set -euo pipefail
 cd "$(dirname "$0")"
 LAKE=${STREAMGATE_LAKE:-$PWD/lake}

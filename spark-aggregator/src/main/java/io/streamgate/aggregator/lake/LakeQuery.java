@@ -12,12 +12,12 @@ import org.apache.spark.sql.functions;
 
 /**
  * Prints the newest rows of one lake table, for people who have no Spark installed:
- * {@code LakeQuery <lake> <job> [events|windows|quarantine] [rows]} (the local run's {@code ./lake.sh} wraps it).
+ * {@code LakeQuery <lake> <job> [events|windows|quarantine|ledger] [rows]} (the local run's {@code ./lake.sh} wraps it).
  * Windows are shown newest window first; the other tables as stored.
  */
 public final class LakeQuery {
 
-    private static final List<String> TABLES = List.of("events", "windows", "quarantine");
+    private static final List<String> TABLES = List.of("events", "windows", "quarantine", "ledger");
 
     private LakeQuery() {
     }
@@ -33,6 +33,7 @@ public final class LakeQuery {
         String path = switch (table) {
             case "events" -> paths.events();
             case "quarantine" -> paths.quarantine();
+            case "ledger" -> paths.ledger();
             default -> paths.windows();
         };
         SparkSession spark = StreamingSessions.configure(SparkSession.builder().appName("lake-query")
