@@ -32,6 +32,25 @@ import static org.awaitility.Awaitility.await;
 class StandaloneClusterIT {
 
     private static final Path APP_JAR = Path.of(System.getProperty("cluster.app.jar", "(cluster.app.jar unset)"));
+    private static final Map<String, String> SUBMIT_CONF = Map.ofEntries(
+            Map.entry("spark.executor.memory", "512m"),
+            Map.entry("spark.executor.cores", "1"),
+            Map.entry("spark.cores.max", "2"),
+            // a short run: the C2 compiler would only compete with the tasks for the two cores
+            Map.entry("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
+            // the cluster settings the README asks for (AggregatorMain sets them for local masters only): one
+            // shuffle partition per executor core (a stream fixes it in its checkpoint at first start), and Delta's
+            // snapshot rebuilds in 2 tasks rather than 50
+            Map.entry("spark.sql.shuffle.partitions", "2"),
+            Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+            Map.entry("spark.default.parallelism", "2"),
+            // state store upkeep is background work; in a short run it only competes for the cores
+            Map.entry("spark.sql.streaming.stateStore.maintenanceInterval", "10m"),
+            // schedule nothing until both executors are up, so that both run tasks
+            Map.entry("spark.scheduler.minRegisteredResourcesRatio", "1.0"),
+            Map.entry("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s"),
+            Map.entry("spark.ui.enabled", "false"),
+            Map.entry("spark.driver.host", "127.0.0.1"));
     private static final String MTA_TOPIC = "mta.turnstile";
     private static final String TAXI_TOPIC = "nyc.taxi.trips";
 
@@ -46,24 +65,14 @@ class StandaloneClusterIT {
         sendRecords();
         Path lake = dir.resolve("lake");
         try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, 1, "1g");
-             ClusterJvm driver = cluster.submit("aggregator", APP_JAR, AggregatorMain.class.getName(), Map.of(
-                     "spark.executor.memory", "512m",
-                     "spark.executor.cores", "1",
-                     // a short run: the C2 compiler would only compete with the tasks for the two cores
-                     "spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-                     "spark.cores.max", "2",
-                     // the documented cluster setting: a stream fixes it in its checkpoint at first start
-                     "spark.sql.shuffle.partitions", "4",
-                     // schedule nothing until both executors are up, so that both run tasks
-                     "spark.scheduler.minRegisteredResourcesRatio", "1.0",
-                     "spark.scheduler.maxRegisteredResourcesWaitingTime", "120s",
-                     "spark.ui.enabled", "false",
-                     "spark.driver.host", "127.0.0.1"),
+             ClusterJvm driver = cluster.submit("aggregator", APP_JAR, AggregatorMain.class.getName(), SUBMIT_CONF,
                      List.of("--bootstrap-servers", TestKafka.bootstrapServers(),
                              "--lake", lake.toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
                              "--jobs", "mta-turnstile,nyc-taxi", "--trigger", "PT1S", "--metrics-port", "0"))) {
-            await("the windows of both jobs (logs: " + dir + ")").atMost(Duration.ofMinutes(6))
-                    .pollInterval(Duration.ofSeconds(2))
+            // a deadline, not a timing; generous because other builds may share the two cores with seven JVMs here
+            // (two jobs, four queries, every JVM still compiling Spark's code)
+            await("the windows of both jobs (logs: " + dir + ")").atMost(Duration.ofMinutes(15))
+                    .pollInterval(Duration.ofSeconds(3))
                     .untilAsserted(() -> {
                         driver.assertAlive();
                         assertThat(mtaWindows(lake)).containsExactly(
@@ -128,15 +137,26 @@ class StandaloneClusterIT {
     }
 
     /**
-     * The table's rows once it exists; until then none, without a Spark job (this JVM's session would only compete
-     * with the cluster for the two cores while it starts).
+     * The table's rows once it holds a data file; until then none, without a Spark job (this JVM's own session
+     * would only compete with the cluster for the two cores).
      */
     private static List<String> windows(Path table, List<Column> columns) {
-        if (!Files.exists(table.resolve("_delta_log/00000000000000000000.json"))) {
+        if (!hasDataFile(table)) {
             return List.of();
         }
         return LakeTables.lines(SharedSpark.session().read().format("delta").load(table.toString())
                 .select(columns.toArray(Column[]::new)));
+    }
+
+    private static boolean hasDataFile(Path table) {
+        if (!Files.isDirectory(table)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(table)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Path log) {
