@@ -16,7 +16,7 @@
 # CPU after two minutes), so each JVM runs its first rate for WARMUP_SECONDS before the steps.
 #
 #   bench/aggregator.sh      RATES="10000 15000 20000 30000 40000 60000 100000 150000 200000" STEP_SECONDS=90
-#                            WARMUP_SECONDS=90 TRIGGER=PT5S
+#                            WARMUP_SECONDS=90 TRIGGER=PT5S FIRST_BATCH_SECONDS=300
 #                            SPARK_OPTS="-Dspark.sql.shuffle.partitions=4" (Spark settings as system properties)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -24,6 +24,7 @@ bench_init aggregator spark-aggregator
 RATES=${RATES:-10000 15000 20000 30000 40000 60000 100000 150000 200000}
 STEP_SECONDS=${STEP_SECONDS:-90}
 WARMUP_SECONDS=${WARMUP_SECONDS:-90}
+FIRST_BATCH_SECONDS=${FIRST_BATCH_SECONDS:-300}   # how long a Spark JVM may take to its first rows (loaded machine: more)
 TRIGGER=${TRIGGER:-PT5S}
 USER_SPARK_OPTS=${SPARK_OPTS:-}
 trigger_s=$(sed -E 's/^PT([0-9.]+)S$/\1/' <<<"$TRIGGER")
@@ -90,7 +91,7 @@ run_steps() { # $1: label, $2: topic, $3: checkpoint of the query that reads Kaf
   local lag_mid lag_end agg="" agg_mid agg_end
   echo "  $label: waiting for the first micro-batches ..."
   next=$(feed "$topic" 1000 3 0 | sed -n 's/.*next_record=//p')
-  await "$label's first rows" 300 "$pid" grep -Eq "query $query batch [0-9]+: [1-9][0-9]* rows" "$log"
+  await "$label's first rows" "$FIRST_BATCH_SECONDS" "$pid" grep -Eq "query $query batch [0-9]+: [1-9][0-9]* rows" "$log"
   echo "  $label: warm-up at ${rates%% *} rec/s for $WARMUP_SECONDS s ..."
   next=$(feed "$topic" "${rates%% *}" "$WARMUP_SECONDS" "$next" | sed -n 's/.*next_record=//p')
   fed_total=$next
