@@ -22,6 +22,7 @@ AGGREGATOR_CP_FILE=${AGGREGATOR_CP_FILE:-spark-aggregator/target/runtime.classpa
 AGGREGATOR_CLASSES=${AGGREGATOR_CLASSES:-$(dirname "$AGGREGATOR_CP_FILE")/classes}
 FORWARDER_JAR=${FORWARDER_JAR:-bench/forwarder/target/bench-forwarder-0.1.0-SNAPSHOT.jar}
 LOADGEN_JAR=${LOADGEN_JAR:-bench/loadgen/target/bench-loadgen-0.1.0-SNAPSHOT.jar}
+BASELINE_JAR=${BASELINE_JAR:-bench/spark-baseline/target/bench-spark-baseline-0.1.0-SNAPSHOT.jar}
 
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
@@ -55,7 +56,7 @@ ensure_built() { # $@: modules whose artifacts the benchmark runs; built (with w
     echo "Building $list (./mvnw package, tests skipped) ..."
     JAVA_HOME=$JDK17_HOME ./mvnw -q -B package -Dmaven.test.skip=true -pl "$list" -am
   fi
-  if [ "${REBUILD:-0}" = 1 ] || [ ! -f $FORWARDER_JAR ] || [ ! -f $LOADGEN_JAR ]; then
+  if [ "${REBUILD:-0}" = 1 ] || [ ! -f $FORWARDER_JAR ] || [ ! -f $LOADGEN_JAR ] || [ ! -f $BASELINE_JAR ]; then
     echo "Building the bench tools (./mvnw -f bench/pom.xml package) ..."
     JAVA_HOME=$JDK17_HOME ./mvnw -q -B -f bench/pom.xml package
   fi

@@ -1,0 +1,36 @@
+package io.streamgate.testsupport.process;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * Runs another class's {@code main} in a JVM that a test launched, and ends that JVM when the test's JVM ends, so a
+ * killed test run never leaves it behind (as {@code KafkaBrokerMain --parent-pid} does for the broker).
+ * {@link System#exit} runs the shutdown hooks, so a Spark worker still stops the executors it launched.
+ *
+ * <pre>
+ * java -cp ... io.streamgate.testsupport.process.ExitWithParent PARENT_PID MAIN_CLASS [ARGS...]
+ * </pre>
+ */
+public final class ExitWithParent {
+
+    private ExitWithParent() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 2) {
+            System.err.println("usage: ExitWithParent PARENT_PID MAIN_CLASS [ARGS...]");
+            System.exit(2);
+        }
+        ProcessHandle.of(Long.parseLong(args[0])).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                () -> System.exit(0));
+        Method main = Class.forName(args[1]).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
