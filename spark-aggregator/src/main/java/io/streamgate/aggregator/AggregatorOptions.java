@@ -18,10 +18,12 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
               --starting-offsets WHICH   earliest (default) or latest, for a query's first start
               --trigger DURATION         override every job's trigger interval (ISO-8601, e.g. PT30S)
               --metrics-port N           Prometheus /metrics port (default 9464, 0 = off)
+              --warehouse JDBC_URL       also upsert changed windows into PostgreSQL, e.g.
+                                         jdbc:postgresql://db:5432/warehouse?user=streamgate&password=...
             """;
 
     private static final Set<String> KNOWN = Set.of("--master", "--jobs", "--bootstrap-servers", "--lake",
-            "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port");
+            "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port", "--warehouse");
 
     static AggregatorOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -39,7 +41,8 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
             throw new IllegalArgumentException("--starting-offsets: earliest or latest, not " + offsets);
         }
         AggregatorSettings settings = new AggregatorSettings(required(values, "--bootstrap-servers"),
-                required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")));
+                required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")),
+                warehouse(values.get("--warehouse")));
         List<String> jobs = Arrays.stream(values.getOrDefault("--jobs", "mta-turnstile,nyc-taxi").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AggregatorOptions(values.get("--master"), jobs, port(values.getOrDefault("--metrics-port", "9464")),
@@ -60,6 +63,13 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, Aggr
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--trigger: not an ISO-8601 duration: " + value);
         }
+    }
+
+    private static String warehouse(String url) {
+        if (url != null && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--warehouse: a PostgreSQL JDBC URL (jdbc:postgresql://...), not " + url);
+        }
+        return url;
     }
 
     private static int port(String value) {

@@ -41,7 +41,7 @@ public final class JobPipeline {
         StreamingQuery refine = RefineQuery.start(job, KafkaSource.read(spark, settings.bootstrapServers(),
                 job.input().topics(), settings.startingOffsets()), paths, trigger, metrics);
         StreamingQuery aggregate = AggregateQuery.start(job, spark, paths, trigger,
-                Optional.of(settings.bootstrapServers()));
+                Optional.of(settings.bootstrapServers()), Optional.ofNullable(settings.warehouseUrl()));
         return new JobPipeline(refine, aggregate, ClosedWindowExport.start(job, spark, paths, trigger));
     }
 
