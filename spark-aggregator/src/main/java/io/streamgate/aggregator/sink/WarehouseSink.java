@@ -141,10 +141,17 @@ public final class WarehouseSink {
         }
     }
 
-    /** Multi-row INSERTs for the JDBC batches, unless the URL says otherwise. */
+    /**
+     * Multi-row INSERTs for the JDBC batches, and the password from {@code STREAMGATE_WAREHOUSE_PASSWORD} (kept out
+     * of the command line), unless the URL says otherwise.
+     */
     private static Properties properties() {
         Properties properties = new Properties();
         properties.setProperty("reWriteBatchedInserts", "true");
+        String password = System.getenv("STREAMGATE_WAREHOUSE_PASSWORD");
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
         return properties;
     }
 }
