@@ -7,6 +7,8 @@
 #   ./run.sh            start everything
 #   ./run.sh --rebuild  rebuild the jars first, even if they exist
 #   ./run.sh --demo     also send demo traffic: turnstile readings as CSV batches and as signed webhooks
+#   ./run.sh --warehouse jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+#                       also upsert every job's changed windows into that PostgreSQL (table <job>_windows)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -19,11 +21,14 @@ POLLER_PORT=${POLLER_PORT:-8081}
 SIMULATOR_PORT=${SIMULATOR_PORT:-8090}
 REBUILD=false
 DEMO=false
-for arg in "$@"; do
+WAREHOUSE=()
+while [ $# -gt 0 ]; do
+  arg=$1; shift
   case $arg in
     --rebuild) REBUILD=true ;;
     --demo) DEMO=true ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --warehouse) [ $# -gt 0 ] || { echo "--warehouse needs a JDBC URL" >&2; exit 2; }; WAREHOUSE=(--warehouse "$1"); shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -115,7 +120,7 @@ start poller "$APP_JAVA" -Xmx512m -jar $POLLER_JAR --spring.profiles.active=loca
 start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g \
   -cp "spark-aggregator/target/classes:$(cat $AGGREGATOR_CP_FILE)" io.streamgate.aggregator.AggregatorMain \
   --master "local[*]" --bootstrap-servers "$BOOTSTRAP" --lake "$LAKE" --checkpoints "$WORK/checkpoints" \
-  --jobs mta-turnstile,nyc-taxi --trigger PT5S
+  --jobs mta-turnstile,nyc-taxi --trigger PT5S ${WAREHOUSE[@]+"${WAREHOUSE[@]}"}
 
 await "the gateway" 120 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 await "the poller" 120 curl -fsS "http://127.0.0.1:$POLLER_PORT/actuator/health/readiness"

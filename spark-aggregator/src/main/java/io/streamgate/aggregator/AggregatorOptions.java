@@ -23,11 +23,13 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, int 
                                          checkpoint keeps the number it started with
               --snapshot-partitions N    tasks Delta rebuilds a table snapshot with (default 2)
               --recover MODE             resume or rebuild: take over a job's tables with a new checkpoint
+              --warehouse JDBC_URL       also upsert changed windows into PostgreSQL, e.g.
+                                         jdbc:postgresql://db:5432/warehouse?user=streamgate&password=...
             """;
 
     private static final Set<String> KNOWN = Set.of("--master", "--jobs", "--bootstrap-servers", "--lake",
             "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port", "--shuffle-partitions",
-            "--snapshot-partitions", "--recover");
+            "--snapshot-partitions", "--recover", "--warehouse");
 
     static AggregatorOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -50,7 +52,7 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, int 
         }
         AggregatorSettings settings = new AggregatorSettings(required(values, "--bootstrap-servers"),
                 required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")),
-                recover);
+                recover, warehouse(values.get("--warehouse")));
         List<String> jobs = Arrays.stream(values.getOrDefault("--jobs", "mta-turnstile,nyc-taxi").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AggregatorOptions(values.get("--master"), jobs, port(values.getOrDefault("--metrics-port", "9464")),
@@ -84,6 +86,13 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, int 
             // reported below
         }
         throw new IllegalArgumentException(option + ": a positive number, not " + value);
+    }
+
+    private static String warehouse(String url) {
+        if (url != null && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--warehouse: a PostgreSQL JDBC URL (jdbc:postgresql://...), not " + url);
+        }
+        return url;
     }
 
     private static int port(String value) {

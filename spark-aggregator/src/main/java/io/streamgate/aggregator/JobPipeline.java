@@ -68,7 +68,7 @@ public final class JobPipeline {
         ensureTables(spark, job, paths, ownership, records);
         long triggerMs = (settings.triggerOverride() != null ? settings.triggerOverride() : job.triggerInterval()).toMillis();
         BatchWriter writer = new BatchWriter(job, paths, metrics,
-                new WindowOutputs(job, paths, settings.bootstrapServers()), ownership, hook);
+                new WindowOutputs(job, paths, settings.bootstrapServers(), settings.warehouseUrl()), ownership, hook);
         return new JobPipeline(records.writeStream()
                 .queryName(job.name())
                 .option("checkpointLocation", paths.checkpoint("query"))

@@ -37,6 +37,18 @@ class AggregatorOptionsTest {
     }
 
     @Test
+    void aWarehouseIsAPostgreSqlJdbcUrl() {
+        String url = "jdbc:postgresql://db:5432/warehouse?user=streamgate";
+        assertThat(AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l", "--checkpoints", "c",
+                "--warehouse", url).settings().warehouseUrl()).isEqualTo(url);
+        assertThat(AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l", "--checkpoints", "c")
+                .settings().warehouseUrl()).isNull();
+        assertThatThrownBy(() -> AggregatorOptions.parse("--bootstrap-servers", "k:9092", "--lake", "l",
+                "--checkpoints", "c", "--warehouse", "jdbc:mysql://db/w"))
+                .hasMessage("--warehouse: a PostgreSQL JDBC URL (jdbc:postgresql://...), not jdbc:mysql://db/w");
+    }
+
+    @Test
     void badOptionsFailNamingTheOption() {
         assertThatThrownBy(() -> AggregatorOptions.parse("--lake", "l", "--checkpoints", "c"))
                 .hasMessage("--bootstrap-servers: required");

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.streamgate.core.producer.DurableProducerSettings;
+import io.streamgate.core.trace.RecordTracing;
 import io.streamgate.poller.source.PollerProperties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +30,22 @@ public class KafkaClients {
 
     private final KafkaProperties kafka;
     private final PollerProperties poller;
+    private final RecordTracing tracing;
 
-    KafkaClients(KafkaProperties kafka, PollerProperties poller) {
+    @Autowired
+    KafkaClients(KafkaProperties kafka, PollerProperties poller, RecordTracing tracing) {
         this.kafka = kafka;
         this.poller = poller;
+        this.tracing = tracing;
+    }
+
+    KafkaClients(KafkaProperties kafka, PollerProperties poller) {
+        this(kafka, poller, RecordTracing.OFF);
+    }
+
+    /** The span each page's transaction runs in, and the trace headers of its records. */
+    public RecordTracing tracing() {
+        return tracing;
     }
 
     public String transactionalId(String sourceId) {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.cloudevents.CloudEvent;
 import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.core.trace.RecordTracing;
 import io.streamgate.poller.cursor.CursorState;
 import io.streamgate.poller.cursor.CursorStore;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -23,10 +24,12 @@ public final class SourceWriter implements AutoCloseable {
 
     private final Producer<String, CloudEvent> producer;
     private final CursorStore cursors;
+    private final RecordTracing tracing;
 
-    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors) {
+    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors, RecordTracing tracing) {
         this.producer = producer;
         this.cursors = cursors;
+        this.tracing = tracing;
     }
 
     /**
@@ -35,10 +38,16 @@ public final class SourceWriter implements AutoCloseable {
      */
     public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> consumer,
             CursorStore cursors, Set<String> keys, Duration timeout) {
+        return open(producer, consumer, cursors, keys, timeout, RecordTracing.OFF);
+    }
+
+    /** As above; each page's transaction runs in a span of its own, whose context its records carry. */
+    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> consumer,
+            CursorStore cursors, Set<String> keys, Duration timeout, RecordTracing tracing) {
         try {
             producer.initTransactions();
             Map<String, CursorState> states = cursors.load(consumer, keys, timeout);
-            return new Opened(new SourceWriter(producer, cursors), states);
+            return new Opened(new SourceWriter(producer, cursors, tracing), states);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -55,11 +64,18 @@ public final class SourceWriter implements AutoCloseable {
      * is rethrown; the writer must then be closed and reopened, which reloads the committed cursor.
      */
     public void commit(List<ContractRecord> records, String cursorKey, CursorState state) {
+        tracing.inNewSpan("streamgate.poller.page", trace -> {
+            send(records, cursorKey, state, trace);
+            return null;
+        });
+    }
+
+    private void send(List<ContractRecord> records, String cursorKey, CursorState state, Map<String, String> trace) {
         try {
             producer.beginTransaction();
             for (ContractRecord record : records) {
                 // no per-send future to check: commitTransaction() throws if any send of the transaction failed
-                producer.send(record.toProducerRecord());
+                producer.send(record.toProducerRecord(trace));
             }
             producer.send(cursors.record(cursorKey, state).toProducerRecord());
             producer.commitTransaction();

@@ -124,7 +124,7 @@ public final class SourceWorker implements AutoCloseable {
         String backfillKey = id + "@backfill";
         try (Consumer<String, byte[]> consumer = clients.cursorReader(id)) {
             SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), consumer, store,
-                    Set.of(id, backfillKey), KAFKA_TIMEOUT);
+                    Set.of(id, backfillKey), KAFKA_TIMEOUT, clients.tracing());
             Map<String, CursorState> states = opened.states();
             writer = opened.writer();
             live = new PageWalker.Track(id, true, states.get(id));

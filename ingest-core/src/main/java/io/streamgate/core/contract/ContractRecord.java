@@ -41,8 +41,17 @@ public record ContractRecord(String topic, String key, CloudEvent event, Map<Str
 
     /** The producer record to send with a {@code CloudEventSerializer} value serializer. */
     public ProducerRecord<String, CloudEvent> toProducerRecord() {
+        return toProducerRecord(Map.of());
+    }
+
+    /**
+     * The producer record with the trace context of the request or poll that made it ({@code traceparent},
+     * {@code tracestate}: W3C trace context, see ingest-core's RecordTracing) among its headers.
+     */
+    public ProducerRecord<String, CloudEvent> toProducerRecord(Map<String, String> traceHeaders) {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((name, value) -> kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        traceHeaders.forEach((name, value) -> kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(topic, null, key, event, kafkaHeaders);
     }
 }

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.publish;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
 import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.core.trace.RecordTracing;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.streamgate.gateway.problem.GatewayException;
@@ -29,19 +31,23 @@ public class KafkaPublisher {
     private final KafkaTemplate<String, CloudEvent> template;
     private final PublishProperties properties;
     private final SourceMetrics metrics;
+    private final RecordTracing tracing;
 
-    KafkaPublisher(KafkaTemplate<String, CloudEvent> template, PublishProperties properties, SourceMetrics metrics) {
+    KafkaPublisher(KafkaTemplate<String, CloudEvent> template, PublishProperties properties, SourceMetrics metrics,
+            RecordTracing tracing) {
         this.template = template;
         this.properties = properties;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public void publish(String sourceId, List<ContractRecord> records) {
         Timer.Sample sample = metrics.startProduce();
         try {
             CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
+            Map<String, String> trace = tracing.currentHeaders(); // the request's span: once, not per record
             for (int i = 0; i < sends.length; i++) {
-                sends[i] = template.send(records.get(i).toProducerRecord());
+                sends[i] = template.send(records.get(i).toProducerRecord(trace));
             }
             CompletableFuture.allOf(sends).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
             metrics.produced(sourceId, sample, records.size());

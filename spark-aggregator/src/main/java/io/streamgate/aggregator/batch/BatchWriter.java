@@ -96,6 +96,10 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
             outputs.publishChanged(spark, plan.partials, plan.windowRange);
         }
         hook.after("kafka", batchId);
+        if (plan.windowRange != null && outputs.warehouses()) {
+            outputs.upsertChanged(spark, plan.partials, plan.windowRange, batchId);
+        }
+        hook.after("warehouse", batchId);
         if (outputs.exports()) {
             outputs.exportClosed(spark, plan.partials, highWater, newHighWater, batchId);
         }

@@ -37,7 +37,7 @@ public record JobSpec(
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
         measures = measures == null ? List.of() : List.copyOf(measures);
         lookups = lookups == null ? List.of() : List.copyOf(lookups);
-        sinks = sinks == null ? new SinksSpec(null, null) : sinks;
+        sinks = sinks == null ? new SinksSpec(null, null, null) : sinks;
         horizon = horizon == null ? DEFAULT_HORIZON : horizon;
     }
 
@@ -93,8 +93,19 @@ public record JobSpec(
         }
     }
 
+    /** The warehouse table of this job's windows: {@code sinks.warehouse.table}, else {@code <job>_windows}. */
+    public String warehouseTable() {
+        WarehouseSpec warehouse = sinks.warehouse();
+        return warehouse != null && warehouse.table() != null ? warehouse.table()
+                : name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_") + "_windows";
+    }
+
     /** Optional outputs besides the Delta {@code windows} table. */
-    public record SinksSpec(ExportSpec export, KafkaSinkSpec kafka) {
+    public record SinksSpec(ExportSpec export, KafkaSinkSpec kafka, WarehouseSpec warehouse) {
+    }
+
+    /** The table of the warehouse sink (which runs when the aggregator is given {@code --warehouse JDBC_URL}). */
+    public record WarehouseSpec(String table) {
     }
 
     /** Files of closed windows for loaders that expect files: {@code csv} (gzip) and/or {@code parquet}. */

@@ -142,6 +142,11 @@ final class JobValidator {
         if (kafka != null) {
             require(kafka.topic() != null && !kafka.topic().isBlank(), "sinks.kafka.topic", "required");
         }
+        JobSpec.WarehouseSpec warehouse = job.sinks().warehouse();
+        if (warehouse != null && warehouse.table() != null) {
+            require(warehouse.table().matches("[a-z_][a-z0-9_]{0,62}"), "sinks.warehouse.table",
+                    "a lower-case SQL name of at most 63 characters");
+        }
         for (int i = 0; i < job.lookups().size(); i++) {
             LookupSpec l = job.lookups().get(i);
             String key = "lookups[" + i + "]";

@@ -23,7 +23,8 @@ import static io.streamgate.aggregator.sql.Columns.col;
  * windows closed by the watermark as files, one folder per batch ({@code export/<format>/batch=<id>}) written
  * whole with overwrite and {@code _SUCCESS} last, so a loader that takes folders with {@code _SUCCESS} never sees
  * half a batch or one twice. A window changed after it closed (a late row within the horizon) is exported again
- * with its new totals in the batch that changed it.
+ * with its new totals in the batch that changed it. The changed windows' totals are also upserted into the
+ * warehouse when one is configured; its ledger, not the batch's replay, keeps that write once.
  */
 public final class WindowOutputs {
 
@@ -32,8 +33,9 @@ public final class WindowOutputs {
     private final List<String> keyColumns;
     private final Column[] visible;
     private final Optional<KafkaWindowPublisher> publisher;
+    private final Optional<WarehouseSink> warehouse;
 
-    public WindowOutputs(JobSpec job, LakePaths paths, String bootstrapServers) {
+    public WindowOutputs(JobSpec job, LakePaths paths, String bootstrapServers, String warehouseUrl) {
         this.job = job;
         this.paths = paths;
         WindowPartials partials = new WindowPartials(job);
@@ -41,10 +43,16 @@ public final class WindowOutputs {
         this.visible = Columns.cols(partials.visibleColumns());
         this.publisher = Optional.ofNullable(job.sinks().kafka()).map(k ->
                 new KafkaWindowPublisher(bootstrapServers, k.topic(), keyColumns));
+        this.warehouse = Optional.ofNullable(warehouseUrl).map(url ->
+                new WarehouseSink(url, job.name(), job.warehouseTable(), keyColumns));
     }
 
     public boolean publishes() {
         return publisher.isPresent();
+    }
+
+    public boolean warehouses() {
+        return warehouse.isPresent();
     }
 
     public boolean exports() {
@@ -53,8 +61,17 @@ public final class WindowOutputs {
 
     /** The current totals of the windows a batch's partials touched ({@code range}: their min and max start). */
     public void publishChanged(SparkSession spark, Dataset<Row> partials, Row range) {
-        publisher.ifPresent(p -> p.publish(windows(spark, range).join(partials.select(Columns.cols(keyColumns)),
-                Columns.names(keyColumns), "left_semi").select(visible)));
+        publisher.ifPresent(p -> p.publish(changed(spark, partials, range)));
+    }
+
+    /** Upserts the current totals of the windows a batch touched into the warehouse, once per batch id. */
+    public void upsertChanged(SparkSession spark, Dataset<Row> partials, Row range, long batchId) {
+        warehouse.ifPresent(w -> w.write(batchId, changed(spark, partials, range)));
+    }
+
+    private Dataset<Row> changed(SparkSession spark, Dataset<Row> partials, Row range) {
+        return windows(spark, range).join(partials.select(Columns.cols(keyColumns)), Columns.names(keyColumns),
+                "left_semi").select(visible);
     }
 
     /**

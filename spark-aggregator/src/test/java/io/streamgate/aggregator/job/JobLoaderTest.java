@@ -28,6 +28,7 @@ class JobLoaderTest {
         assertThat(jobs.get(1).needsCounterDeltas()).isTrue();
         assertThat(jobs.get(2).watermarkDelay()).hasMinutes(10);
         assertThat(jobs.get(2).dedupKey()).containsExactly("ce_id");
+        assertThat(mta.warehouseTable()).isEqualTo("mta_turnstile_windows");
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -44,6 +45,7 @@ class JobLoaderTest {
             "horizon below watermark | 'watermark: PT4H'                        | 'watermark: PT4H\nhorizon: PT1H'               | horizon: must not be shorter than the watermark (PT4H)",
             "counter without deltas  | 'watermark: PT4H'                        | 'watermark: PT4H\ncounter: {key: [UNIT]}'       | counter: only used with counter-delta measures",
             "bad date pattern        | '\"MM-dd-yy HH:mm:ss\"'                  | '\"MM-dd-yy HH:mm:ss{\"'                        | event-time.formats[1]: not a date-time pattern",
+            "bad warehouse table     | 'trigger: PT5S'                          | 'trigger: PT5S\nsinks: {warehouse: {table: Bad-Name}}' | sinks.warehouse.table: a lower-case SQL name",
     })
     void badJobFailsNamingTheKey(String problem, String from, String to, String expected) {
         String yaml = bundled("mta-turnstile").replace(from, to.replace("\\n", "\n"));
