@@ -20,13 +20,13 @@ enum BodyFormat {
     static final String SUPPORTED = "CloudEvents (binary mode with ce-* headers, " + CloudEventsBody.STRUCTURED
             + ", " + CloudEventsBody.BATCH + "), application/json, application/x-ndjson, text/csv";
 
-    private final Function<EventRequest, Records> parser;
+    private final Function<EventRequest, BodyRecords> parser;
 
-    BodyFormat(Function<EventRequest, Records> parser) {
+    BodyFormat(Function<EventRequest, BodyRecords> parser) {
         this.parser = parser;
     }
 
-    Records parse(EventRequest request) {
+    BodyRecords parse(EventRequest request) {
         return parser.apply(request);
     }
 

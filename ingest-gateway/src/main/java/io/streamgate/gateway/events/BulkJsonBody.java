@@ -26,12 +26,12 @@ final class BulkJsonBody {
     private BulkJsonBody() {
     }
 
-    static Records ndjson(EventRequest request) {
+    static BodyRecords ndjson(EventRequest request) {
         return each -> records(request, each,
                 payloads -> JsonSplitter.forEachLine(request.body(), request.events().maxRecords(), payloads));
     }
 
-    static Records json(EventRequest request) {
+    static BodyRecords json(EventRequest request) {
         byte[] body = request.body();
         int start = skipSpace(body);
         if (start == body.length) {

@@ -41,7 +41,7 @@ final class CloudEventsBody {
     }
 
     /** One event in binary or structured mode. */
-    static Records single(EventRequest request) {
+    static BodyRecords single(EventRequest request) {
         boolean structured = request.contentType() != null
                 && request.contentType().equalsTypeAndSubtype(STRUCTURED_TYPE);
         if (structured) {
@@ -53,12 +53,12 @@ final class CloudEventsBody {
         } catch (RuntimeException e) {
             throw new MalformedBodyException("not a valid CloudEvent: " + reason(e), -1);
         }
-        return Records.of(parsed(request, event, structured ? MediaType.APPLICATION_JSON_VALUE
+        return BodyRecords.of(parsed(request, event, structured ? MediaType.APPLICATION_JSON_VALUE
                 : MediaType.APPLICATION_OCTET_STREAM_VALUE, 0));
     }
 
     /** A JSON array of structured events, a record per event. */
-    static Records batch(EventRequest request) {
+    static BodyRecords batch(EventRequest request) {
         return each -> {
             int[] next = {0};
             JsonSplitter.forEachElement(request.body(), JsonPointer.empty(), request.events().maxRecords(),

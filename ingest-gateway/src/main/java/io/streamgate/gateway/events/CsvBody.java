@@ -31,7 +31,7 @@ final class CsvBody {
     private CsvBody() {
     }
 
-    static Records parse(EventRequest request) {
+    static BodyRecords parse(EventRequest request) {
         int max = request.events().maxRecords();
         // one row more than the records: the first may be the header
         return each -> CsvSplitter.forEachRow(request.body(), max + 1, new Rows(request, max, each));

@@ -68,7 +68,7 @@ class EventsController {
             BodyFormat format = BodyFormat.of(headers, type, events.json());
             byte[] body = BoundedBody.read(request, source.properties().maxBody(), lease);
             OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            Records records = Records.forBody(format.parse(EventRequest.of(source, type, body, headers, receivedAt)),
+            BodyRecords records = BodyRecords.forBody(format.parse(EventRequest.of(source, type, body, headers, receivedAt)),
                     body.length);
             check(id, records);
             Accepted accepted = new Accepted();
@@ -85,7 +85,7 @@ class EventsController {
     }
 
     /** The first pass: every record is made and checked (format, time, limits, schema), and none is kept. */
-    private void check(String id, Records records) {
+    private void check(String id, BodyRecords records) {
         RecordSchemas.Check schema = schemas.check(id);
         int[] count = {0};
         records.forEach(parsed -> schema.record(count[0]++, parsed));

@@ -27,7 +27,7 @@ final class PubSubPushBody {
     private PubSubPushBody() {
     }
 
-    static Records parse(EventRequest request) {
+    static BodyRecords parse(EventRequest request) {
         JsonNode envelope = BulkJsonBody.read(request.body(), 0);
         JsonNode message = envelope.path("message");
         if (!message.isObject()) {
@@ -48,7 +48,7 @@ final class PubSubPushBody {
                         : request.header(name));
         String contentType = view == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
                 : MediaType.APPLICATION_JSON_VALUE;
-        return Records.of(new Parsed(request.record(id, time, contentType, data, key, headers), view));
+        return BodyRecords.of(new Parsed(request.record(id, time, contentType, data, key, headers), view));
     }
 
     private static String required(JsonNode message, String name, String alias) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.problem.GatewayException;
 import io.streamgate.gateway.source.Source;
 import io.streamgate.gateway.source.SourceRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,9 @@ public class BodyBudget {
     private final long retryAfterSeconds;
     private final AtomicLong inFlight = new AtomicLong();
 
+    @Autowired
     BodyBudget(MemoryProperties properties, SourceRegistry sources, MeterRegistry meters) {
-        this.budget = properties.budgetBytes();
-        this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
+        this(properties);
         for (Source source : sources.all().values()) {
             if (source.properties().maxBody().toBytes() > budget) {
                 throw new IllegalStateException("streamgate.sources." + source.id() + ".max-body ("
@@ -40,6 +41,11 @@ public class BodyBudget {
                 .description("bytes of request bodies being handled").register(meters);
         Gauge.builder("streamgate.memory.bodies.budget", () -> budget).baseUnit("bytes")
                 .description("streamgate.memory.bodies-in-flight").register(meters);
+    }
+
+    BodyBudget(MemoryProperties properties) {
+        this.budget = properties.budgetBytes();
+        this.retryAfterSeconds = Math.max(1, properties.retryAfter().toSeconds());
     }
 
     public Lease lease() {

@@ -11,19 +11,19 @@ import java.util.function.Consumer;
  * pass to check every record and a second to send them, so nothing of a refused body is sent.
  */
 @FunctionalInterface
-interface Records {
+interface BodyRecords {
 
     /** Below this body size the records of the first pass are kept for the second: splitting twice costs more. */
     int KEEP_BELOW_BYTES = 256 * 1024;
 
     void forEach(Consumer<Parsed> each);
 
-    static Records of(Parsed parsed) {
+    static BodyRecords of(Parsed parsed) {
         return each -> each.accept(parsed);
     }
 
     /** These records, kept as the first pass makes them when the body is small, else made anew on each pass. */
-    static Records forBody(Records records, int bodyBytes) {
+    static BodyRecords forBody(BodyRecords records, int bodyBytes) {
         if (bodyBytes >= KEEP_BELOW_BYTES) {
             return records;
         }
