@@ -45,7 +45,7 @@ final class CloudEventsBody {
         boolean structured = request.contentType() != null
                 && request.contentType().equalsTypeAndSubtype(STRUCTURED_TYPE);
         if (structured) {
-            BulkJsonBody.read(request.body(), -1); // one JSON document: the SDK's reader would ignore what follows it
+            BulkJsonBody.read(request.body(), 0); // one JSON document: the SDK's reader would ignore what follows it
         }
         CloudEvent event;
         try {

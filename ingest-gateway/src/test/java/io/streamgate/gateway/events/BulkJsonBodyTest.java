@@ -44,7 +44,8 @@ class BulkJsonBodyTest {
         var parsed = EventRequests.all(BulkJsonBody.ndjson(request(source, "application/x-ndjson", "{\"id\":1}\n\n{\"id\":2}\n",
                 "X-Request-Id", "req-1", "X-Tenant", "acme", "X-Other", "no")));
 
-        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("req-1:0", "req-1:1");
+        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly(source.id() + "/req-1:0",
+                source.id() + "/req-1:1");
         assertThat(parsed.get(1).record().headers()).containsExactlyEntriesOf(java.util.Map.of("x-tenant", "acme"));
     }
 

@@ -38,8 +38,10 @@ class CsvBodyTest {
     void unlessToldAFirstRowNamingTheDeclaredColumnsIsTheHeaderAndAnyOtherIsData() {
         assertThat(EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3")))).hasSize(1);
         assertThat(EventRequests.all(CsvBody.parse(request(declared, "text/csv", "1,2,3\n4,5,6")))).hasSize(2);
-        assertThat(EventRequests.all(CsvBody.parse(request(source("csv"), "text/csv", "A,B,C\n1,2,3")))).as("no columns: no header")
-                .hasSize(2);
+        assertThat(EventRequests.all(CsvBody.parse(request(source("csv"), "text/csv", "A,B,C\n1,2,3"))))
+                .as("no columns: the first row is the header").hasSize(1);
+        assertThat(EventRequests.all(CsvBody.parse(request(source("csv", "events.csv-header=false"), "text/csv",
+                "A,B,C\n1,2,3")))).as("no columns, csv-header false: rows only").hasSize(2);
     }
 
     @Test
@@ -57,7 +59,7 @@ class CsvBodyTest {
 
     @Test
     void withoutColumnsRowsAreTakenAsTheyAreAndAKeyThatNamesNoColumnIsAHeaderName() {
-        Source plain = source("csv", "key=X-Station");
+        Source plain = source("csv", "key=X-Station", "events.csv-header=false");
         List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(plain, "text/csv", "1,2\n3", "X-Station", "59 ST")));
 
         assertThat(parsed).extracting(EventRequests::value).containsExactly("1,2", "3");
@@ -69,7 +71,8 @@ class CsvBodyTest {
     void idsAreTheIdempotencyKeyWithTheRowIndexWhenSent() {
         List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3\n4,5,6",
                 "Idempotency-Key", "upload-9")));
-        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("upload-9:0", "upload-9:1");
+        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("csv/upload-9:0",
+                "csv/upload-9:1");
     }
 
     @Test

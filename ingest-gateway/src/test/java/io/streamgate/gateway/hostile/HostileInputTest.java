@@ -53,7 +53,7 @@ class HostileInputTest {
         String extreme = "+999999999-12-31T23:59:59-18:00";
         String nonce = UUID.randomUUID().toString();
         given().contentType("application/x-ndjson").header("X-API-Key", "bulk-key")
-                .body("{\"user\":\"" + nonce + "\",\"ts\":\"" + extreme + "\"}").post("/events/ev-bulk")
+                .body(utf8("{\"user\":\"" + nonce + "\",\"ts\":\"" + extreme + "\"}")).post("/events/ev-bulk")
                 .then().statusCode(400).contentType("application/problem+json").body("index", equalTo(0));
         given().contentType("application/json").header("X-API-Key", "ce-key").header("ce-specversion", "1.0")
                 .header("ce-id", nonce).header("ce-source", "/x").header("ce-type", "t").header("ce-time", extreme)
@@ -72,7 +72,7 @@ class HostileInputTest {
                 .body("[{\"user\":\"" + nonce + "\",\"ts\":\"2024-09-14 08:00:00\"}] {\"user\":\"smuggled\"}")
                 .post("/events/ev-bulk").then().statusCode(400).contentType("application/problem+json");
         given().contentType("application/cloudevents+json").header("X-API-Key", "ce-key")
-                .body("{\"specversion\":\"1.0\",\"id\":\"" + nonce + "\",\"source\":\"/x\",\"type\":\"t\"} {}")
+                .body(utf8("{\"specversion\":\"1.0\",\"id\":\"" + nonce + "\",\"source\":\"/x\",\"type\":\"t\"} {}"))
                 .post("/events/ev-ce").then().statusCode(400).contentType("application/problem+json");
         assertNoRecordHolds("events.bulk", nonce);
     }
@@ -145,7 +145,7 @@ class HostileInputTest {
         String nonce = UUID.randomUUID().toString();
         String small = "{\"n\":\"" + nonce + "\"}";
         String big = "{\"pad\":\"" + "x".repeat(2_500_000) + "\"}";
-        given().contentType("application/x-ndjson").body(small + "\n" + big + "\n" + small)
+        given().contentType("application/x-ndjson").body(utf8(small + "\n" + big + "\n" + small))
                 .post("/events/ev-oversized").then().statusCode(413).contentType("application/problem+json")
                 .body("records", equalTo(3)).body("stored", equalTo("0")).body("unconfirmed", equalTo(""));
     }
@@ -154,11 +154,11 @@ class HostileInputTest {
     void aCsvBodyToASourceWithoutColumnsStartsWithItsHeaderUnlessTheSourceSaysNot() {
         String nonce = UUID.randomUUID().toString();
         String csv = "station,count\n" + nonce + ",1\n" + nonce + ",2\n";
-        given().contentType("text/csv").body(csv).post("/events/ev-csv-plain").then().statusCode(202)
+        given().contentType("text/csv").body(utf8(csv)).post("/events/ev-csv-plain").then().statusCode(202)
                 .body("accepted", equalTo(2));
-        given().contentType("text/csv").body(csv).post("/events/ev-csv-rows").then().statusCode(202)
+        given().contentType("text/csv").body(utf8(csv)).post("/events/ev-csv-rows").then().statusCode(202)
                 .body("accepted", equalTo(3));
-        given().contentType("text/csv").body("station,count\n" + nonce + ",1,extra\n").post("/events/ev-csv-plain")
+        given().contentType("text/csv").body(utf8("station,count\n" + nonce + ",1,extra\n")).post("/events/ev-csv-plain")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -172,7 +172,7 @@ class HostileInputTest {
 
     private void assertNoRecordHolds(String topic, String nonce) {
         String marker = "{\"user\":\"marker\",\"ts\":\"2024-09-14 08:00:00\",\"m\":\"" + UUID.randomUUID() + "\"}";
-        String markerId = given().contentType("application/x-ndjson").header("X-API-Key", "bulk-key").body(marker)
+        String markerId = given().contentType("application/x-ndjson").header("X-API-Key", "bulk-key").body(utf8(marker))
                 .post("/events/ev-bulk").then().statusCode(202).extract().path("ids[0]");
         assertThat(topics.readUpTo(topic, markerId))
                 .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(nonce));

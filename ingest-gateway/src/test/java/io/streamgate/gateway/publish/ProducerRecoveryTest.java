@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.oneOf;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,7 +55,7 @@ class ProducerRecoveryTest {
     }
 
     private static Response send() {
-        return given().contentType("application/x-ndjson").body("{\"n\":\"" + UUID.randomUUID() + "\"}")
+        return given().contentType("application/x-ndjson").body(("{\"n\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8))
                 .post("/events/ev-killer");
     }
 }
