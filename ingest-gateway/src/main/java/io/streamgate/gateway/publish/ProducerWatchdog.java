@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * whose network thread died (an {@link Error} such as {@code OutOfMemoryError} kills it and the producer never
  * recovers: every later send waits out its timeout) or that was closed is replaced through
  * {@link ProducerFactory#reset()}; the next send creates a new one. Checked after every failed publish and on every
- * health probe. If the replacement fails, liveness goes DOWN so that the platform restarts the gateway.
+ * health probe. If the replacement fails, liveness goes DOWN so that the platform restarts the gateway. The network
+ * thread is found by its name, which carries the producer's {@code client.id} (Boot's default:
+ * {@code <spring.application.name>-producer-<n>}), unique among the producers of one gateway JVM.
  */
 @Component("producer")
 class ProducerWatchdog extends AbstractHealthIndicator {

@@ -136,7 +136,8 @@ class CloudEventsTest {
     /** The event as stored: the gateway's source and scoped id, the sender's own as extensions, all else as sent. */
     private static CloudEvent stored(CloudEvent sent) {
         return CloudEventBuilder.v1(sent).withId(storedId(sent)).withSource(URI.create("/sources/ev-ce"))
-                .withExtension("clientid", sent.getId()).withExtension("clientsource", sent.getSource()).build();
+                .withExtension("clientid", sent.getId()).withExtension("clientsource", sent.getSource().toString())
+                .build();
     }
 
     private static String structured(CloudEvent event) {

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Jazzer over the HTTP edge of the running app (real broker): for {@code /webhooks} and {@code /events}, fuzzed
@@ -33,13 +34,15 @@ import org.junit.jupiter.api.AfterAll;
  * Every answer must be below 500, and no request that was refused may leave a record: each body carries a nonce,
  * and after the run every fuzzed topic is read to its end.
  *
- * <p>In {@code ./mvnw verify} Jazzer runs this in regression mode: once per input under
+ * <p>In {@code ./mvnw verify} Jazzer runs this, in a JVM of its own (surefire execution {@code fuzz}), in regression
+ * mode: once per input under
  * {@code src/test/resources/io/streamgate/gateway/fuzz/EdgeFuzzTestInputs/} (seconds). Coverage-guided fuzzing on
  * demand: {@code JAZZER_FUZZ=1 ./mvnw -pl ingest-gateway -am verify -Dtest=EdgeFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs} (for {@link FuzzTest#maxDuration()}, or
  * {@code -Djazzer.max_duration=10m}); inputs that found new paths are kept under {@code .cifuzz-corpus/}.
  */
 @GatewayTest
+@Tag("fuzz")
 class EdgeFuzzTest {
 
     private static final String NONCE = "NONCE";

@@ -24,7 +24,10 @@ import org.springframework.test.context.TestPropertySource;
 @GatewayTest
 @TestPropertySource(properties = {
         "spring.kafka.producer.properties.interceptor.classes=io.streamgate.gateway.publish.ProducerKiller",
-        "streamgate.publish.timeout=3s"})
+        "streamgate.publish.timeout=3s",
+        // a name of its own: the producer's client id (and its network thread's name) then differs from those of the
+        // other test contexts in this JVM, as it does from any other producer in a deployed gateway's JVM
+        "spring.application.name=producer-recovery"})
 class ProducerRecoveryTest {
 
     @Autowired
