@@ -92,7 +92,7 @@ class ConcurrentMaxBodiesIT {
     }
 
     private static HttpRequest post(String path, String contentType, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(3))
+        return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(10)) // a guard, not a bound
                 .header("Content-Type", contentType).header("X-API-Key", "demo-key")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
