@@ -42,7 +42,15 @@ class ProducerWatchdog extends AbstractHealthIndicator {
 
     /** Replaces the producer if its network thread is gone; true if it did. */
     synchronized boolean check() {
-        String clientId = clientId();
+        String clientId;
+        try {
+            clientId = clientId();
+        } catch (RuntimeException cannotTell) {
+            // no producer can be made now (e.g. bootstrap servers unresolvable): not a dead thread, and a caller
+            // that asked after a failed send must still answer its 503, not fail here
+            log.debug("could not read the producer's client id", cannotTell);
+            return false;
+        }
         if (clientId == null || networkThreadAlive(clientId)) {
             return false;
         }
