@@ -2,7 +2,9 @@
 # Benchmark 6 — gateway memory: peak heap (used, and after GC) and RSS, (1) under load — signed webhooks at 256
 # connections plus NDJSON bodies of 1,000 records at 8 connections, together — and (2) under the same load with
 # the broker stopped (every request waits its publish timeout and is answered 503), then (3) that it recovers
-# once the broker is back. The gateway runs with the deployment heap, -Xmx512m (as run.sh).
+# once the broker is back, and (4) six concurrent bodies of the largest size (16 MB, 100,000 records: three CSV, three
+# NDJSON) against the memory budget (streamgate.memory.bodies-in-flight, a quarter of the heap by default). The
+# gateway runs with the deployment heap, -Xmx512m (as run.sh).
 #
 #   bench/gateway-memory.sh      PHASE_SECONDS=20 JFR=0
 set -euo pipefail
@@ -50,6 +52,31 @@ for i in $(seq 1 60); do
   if [ "${code:0:1}" = 2 ]; then recovered="after $i probe(s)"; break; fi
   sleep 1
 done
+echo "Phase 4: six concurrent 16 MB bodies ..."
+python3 - "$WORK" <<'PY'
+import sys
+pad = "x" * 80
+with open(sys.argv[1] + "/max.csv", "w") as f:
+    f.write("id,station,entries,exits,note\n")
+    for i in range(99_999):
+        f.write(f"{i},59 ST {pad},{i:010d},0002590330,REGULAR\n")
+with open(sys.argv[1] + "/max.ndjson", "w") as f:
+    for i in range(100_000):
+        f.write(f'{{"id":{i},"station":"59 ST","entries":{i},"pad":"{pad}"}}\n')
+PY
+t4=$(jvm_uptime "$GW")
+for i in 1 2 3; do
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: bench-key' -H 'Content-Type: text/csv' \
+    --data-binary @"$WORK/max.csv" "$URL/events/bulk-max" >"$WORK/max-$i-csv.code" &
+  curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: bench-key' -H 'Content-Type: application/x-ndjson' \
+    --data-binary @"$WORK/max.ndjson" "$URL/events/bulk-max" >"$WORK/max-$i-ndjson.code" &
+done
+wait
+t5=$(jvm_uptime "$GW")
+MAX_CODES=$(cat "$WORK"/max-*.code | sort | uniq -c | awk '{printf "%s%s×%s", (NR>1?", ":""), $1, $2}')
+after=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/x-ndjson' -H 'X-API-Key: bench-key' \
+  --data-binary '{"after":1}' "$URL/events/bulk" || true)
+echo "six max-size bodies: $MAX_CODES; a normal request right after: $after"
 sleep 1
 stop_app
 stop_broker
@@ -57,7 +84,8 @@ stop_broker
 oom=$(grep -c OutOfMemoryError "$LOGS/gateway.log" || true)
 M_UP=$(memory_window "$t0" "$t1" "$WORK/gateway-gc.log")
 M_DOWN=$(memory_window "$t2" "$t3" "$WORK/gateway-gc.log")
-echo "up:   $M_UP"; echo "down: $M_DOWN"
+M_MAX=$(memory_window "$t4" "$t5" "$WORK/gateway-gc.log")
+echo "up:   $M_UP"; echo "down: $M_DOWN"; echo "max:  $M_MAX"
 wh() { grep '^webhooks' <<<"$1" | cut -d' ' -f2-; }
 bk() { grep '^bulk' <<<"$1" | cut -d' ' -f2-; }
 mem_row() { # $1: label, $2: memory line, $3: load lines
@@ -69,6 +97,11 @@ mem_row() { # $1: label, $2: memory line, $3: load lines
 }
 mem_row "broker up" "$M_UP" "$UP"
 mem_row "broker stopped" "$M_DOWN" "$DOWN"
+row "six concurrent 16 MB bodies: heap peak used / max after GC, MiB; budget" \
+  "$(field heap_peak_mib "$M_MAX") / $(field heap_after_gc_max_mib "$M_MAX"); budget 128 MiB (¼ of -Xmx512m)" "" "" \
+  "≤ 512 MiB, no OOM" "$(verdict 'x <= 512' "$(field heap_peak_mib "$M_MAX")")$([ "$oom" = 0 ] || echo ", OutOfMemoryError")"
+row "six concurrent 16 MB bodies: answers" "$MAX_CODES; a normal request right after: $after" "" "" \
+  "2xx/4xx/503 only" "$(grep -q '^5[0-9][0-9]' <(cat "$WORK"/max-*.code | grep -v 503) && echo MISS || echo pass)"
 row "after the outage" "liveness $alive during it; 2xx again $recovered after the broker restarted" "" "" \
   "bounded, recovers" "$([ "$recovered" != none ] && [ "$oom" = 0 ] && echo pass || echo MISS)"
 note "Heap used is sampled every 0.5 s with jstat (young + old generations); 'after GC' is the highest heap occupancy right after a collection in the GC log (what the gateway really holds). With the broker stopped every request is answered 503 once its publish timeout expires (streamgate.publish.timeout) or the producer's max.block.ms, so in-flight work is bounded by the connections; the producer's buffer.memory bounds what waits for the broker. ${PHASE_SECONDS} s per phase."

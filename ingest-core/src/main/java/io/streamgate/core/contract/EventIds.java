@@ -22,6 +22,15 @@ public final class EventIds {
         return providerId;
     }
 
+    /**
+     * An id a sender chose (a CloudEvent's {@code id}, a Pub/Sub {@code messageId}, an {@code Idempotency-Key}, a
+     * provider's delivery id), scoped to the source that took it: {@code <sourceId>/<id>}. Senders of one source
+     * cannot then write, or pre-empt, an id of another source in a topic they share.
+     */
+    public static String scoped(String sourceId, String senderId) {
+        return sourceId + "/" + delivery(senderId);
+    }
+
     /** The element at {@code index} (0-based) of a batch whose request or delivery id is {@code batchId}. */
     public static String element(String batchId, int index) {
         if (index < 0) {

@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits an RFC 4180 CSV body into rows, keeping each row's bytes as received (without its line break) and where
@@ -74,7 +75,24 @@ public final class CsvSplitter {
 
     public static Body split(byte[] body, boolean hasHeader) {
         List<Row> rows = new ArrayList<>();
+        forEachRow(body, Integer.MAX_VALUE, rows::add);
+        if (!hasHeader) {
+            return new Body(List.of(), rows);
+        }
+        if (rows.isEmpty()) {
+            throw new MalformedBodyException("the body has no header row", -1);
+        }
+        return new Body(List.copyOf(rows.get(0).fields()), List.copyOf(rows.subList(1, rows.size())));
+    }
+
+    /**
+     * Hands each row to {@code each} as soon as it is split, so that a caller can work through a large body holding
+     * one row at a time. Splitting stops at the first malformed row, or with {@link TooManyRecordsException} on
+     * finding row {@code limit + 1} (a header row counts as a row here).
+     */
+    public static void forEachRow(byte[] body, int limit, Consumer<Row> each) {
         int[] bounds = new int[32];
+        int count = 0;
         int pos = skipBom(body);
         while (pos < body.length) {
             int start = pos;
@@ -83,14 +101,14 @@ public final class CsvSplitter {
                 int fieldStart = pos;
                 int textEnd;
                 if (pos < body.length && body[pos] == '"') {
-                    textEnd = closingQuote(body, pos + 1, rows.size());
+                    textEnd = closingQuote(body, pos + 1, count);
                     pos = textEnd + 1;
                     if (pos < body.length && !isDelimiter(body[pos])) {
-                        throw strayQuote(rows.size());
+                        throw strayQuote(count);
                     }
                     fieldStart++;
                 } else {
-                    pos = unquotedEnd(body, pos, rows.size());
+                    pos = unquotedEnd(body, pos, count);
                     textEnd = pos;
                 }
                 if (2 * fields + 2 > bounds.length) {
@@ -108,16 +126,10 @@ public final class CsvSplitter {
             int end = pos;
             pos = skipLineBreak(body, end);
             if (end > start) {
-                rows.add(new Row(Arrays.copyOfRange(body, start, end), Arrays.copyOf(bounds, 2 * fields)));
+                TooManyRecordsException.check(++count, limit);
+                each.accept(new Row(Arrays.copyOfRange(body, start, end), Arrays.copyOf(bounds, 2 * fields)));
             }
         }
-        if (!hasHeader) {
-            return new Body(List.of(), rows);
-        }
-        if (rows.isEmpty()) {
-            throw new MalformedBodyException("the body has no header row", -1);
-        }
-        return new Body(List.copyOf(rows.get(0).fields()), List.copyOf(rows.subList(1, rows.size())));
     }
 
     /** The position of the quote that closes a quoted field whose text starts at {@code pos}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,39 +25,65 @@ public final class JsonSplitter {
     /** One record per non-blank line of an NDJSON body; each line must be one JSON value. */
     public static List<byte[]> ndjson(byte[] body) {
         List<byte[]> records = new ArrayList<>();
+        forEachLine(body, Integer.MAX_VALUE, records::add);
+        return records;
+    }
+
+    /**
+     * Hands each non-blank line of an NDJSON body to {@code each} as soon as it is checked to be one JSON value;
+     * stops at the first bad line, or with {@link TooManyRecordsException} on finding record {@code limit + 1}.
+     */
+    public static void forEachLine(byte[] body, int limit, Consumer<byte[]> each) {
         int start = 0;
+        int count = 0;
         for (int i = 0; i <= body.length; i++) {
             if (i == body.length || body[i] == '\n') {
                 int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
                 if (!isBlank(body, start, end)) {
-                    requireSingleValue(body, start, end, records.size());
-                    records.add(Arrays.copyOfRange(body, start, end));
+                    requireSingleValue(body, start, end, count);
+                    TooManyRecordsException.check(++count, limit);
+                    each.accept(Arrays.copyOfRange(body, start, end));
                 }
                 start = i + 1;
             }
         }
-        return records;
     }
 
     /** One record per element of the array at {@code pointer} (empty pointer: the body is the array). */
     public static List<byte[]> array(byte[] body, JsonPointer pointer) {
+        List<byte[]> records = new ArrayList<>();
+        forEachElement(body, pointer, Integer.MAX_VALUE, records::add);
+        return records;
+    }
+
+    /**
+     * Hands each element of the array at {@code pointer} to {@code each} as soon as it is split. The body must be
+     * one JSON document: anything after it (a second value) makes it malformed, even after elements were handed
+     * on, so a caller that writes nothing before the end of the body never writes part of a malformed one. Stops
+     * with {@link TooManyRecordsException} on finding element {@code limit + 1}.
+     */
+    public static void forEachElement(byte[] body, JsonPointer pointer, int limit, Consumer<byte[]> each) {
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken token = moveTo(parser, pointer);
             if (token != JsonToken.START_ARRAY) {
                 throw new MalformedBodyException("expected a JSON array at '" + pointer + "'", -1);
             }
-            List<byte[]> records = new ArrayList<>();
+            int count = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
                 parser.finishToken();
                 int end = (int) parser.currentLocation().getByteOffset();
-                records.add(Arrays.copyOfRange(body, start, end));
+                TooManyRecordsException.check(++count, limit);
+                each.accept(Arrays.copyOfRange(body, start, end));
             }
-            while (parser.nextToken() != null) {
-                parser.skipChildren(); // read to the end: a body with trailing garbage is malformed as a whole
+            while (!parser.getParsingContext().inRoot()) {
+                parser.nextToken(); // to the end of the document around the array
+                parser.skipChildren();
             }
-            return records;
+            if (parser.nextToken() != null) {
+                throw new MalformedBodyException("the body holds more than one JSON document", -1);
+            }
         } catch (IOException e) {
             throw new MalformedBodyException("malformed JSON: " + firstLine(e.getMessage()), -1);
         }

@@ -16,6 +16,12 @@ class EventIdsTest {
     }
 
     @Test
+    void aSendersIdIsScopedToTheSourceThatTookIt() {
+        assertThat(EventIds.scoped("ev-ce", "trip-1")).isEqualTo("ev-ce/trip-1");
+        assertThat(EventIds.element(EventIds.scoped("turnstile", "batch-7"), 3)).isEqualTo("turnstile/batch-7:3");
+    }
+
+    @Test
     void aBatchElementIsItsBatchIdPlusItsIndex() {
         assertThat(EventIds.element("msg_2Kp", 0)).isEqualTo("msg_2Kp:0");
         assertThat(EventIds.element("msg_2Kp", 41)).isEqualTo("msg_2Kp:41");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -69,6 +70,33 @@ class JsonSplitterTest {
                 .isInstanceOf(MalformedBodyException.class);
         assertThatThrownBy(() -> JsonSplitter.array(bytes("[1] x"), JsonPointer.empty()))
                 .isInstanceOf(MalformedBodyException.class);
+    }
+
+    @Test
+    void aSecondJsonDocumentAfterTheArrayMakesTheBodyMalformedAfterItsElementsWereHandedOn() {
+        List<byte[]> handed = new ArrayList<>();
+        assertThatThrownBy(() -> JsonSplitter.forEachElement(bytes("[{\"a\":1}] {\"b\":2}"), JsonPointer.empty(),
+                10, handed::add)).isInstanceOf(MalformedBodyException.class).hasMessageContaining("more than one");
+        assertThat(handed).hasSize(1);
+        assertThat(JsonSplitter.array(bytes("{\"data\":{\"items\":[1,2]},\"next\":null} "),
+                JsonPointer.compile("/data/items"))).hasSize(2);
+    }
+
+    @Test
+    void splittingStopsAtTheFirstRecordOverTheLimit() {
+        List<byte[]> handed = new ArrayList<>();
+        assertThatThrownBy(() -> JsonSplitter.forEachElement(bytes("[1,2,3,4]"), JsonPointer.empty(), 2,
+                handed::add)).isInstanceOfSatisfying(TooManyRecordsException.class,
+                        e -> assertThat(e.limit()).isEqualTo(2));
+        assertThat(handed).hasSize(2);
+        handed.clear();
+        assertThatThrownBy(() -> JsonSplitter.forEachLine(bytes("1\n2\n3\n"), 2, handed::add))
+                .isInstanceOf(TooManyRecordsException.class);
+        assertThat(handed).hasSize(2);
+        List<CsvSplitter.Row> rows = new ArrayList<>();
+        assertThatThrownBy(() -> CsvSplitter.forEachRow(bytes("a\nb\nc\n"), 2, rows::add))
+                .isInstanceOf(TooManyRecordsException.class);
+        assertThat(rows).hasSize(2);
     }
 
     static byte[] bytes(String s) {

@@ -1,6 +1,5 @@
 package io.streamgate.gateway.events;
 
-import java.util.List;
 import java.util.function.Function;
 
 import io.streamgate.gateway.problem.GatewayException;
@@ -21,13 +20,13 @@ enum BodyFormat {
     static final String SUPPORTED = "CloudEvents (binary mode with ce-* headers, " + CloudEventsBody.STRUCTURED
             + ", " + CloudEventsBody.BATCH + "), application/json, application/x-ndjson, text/csv";
 
-    private final Function<EventRequest, List<Parsed>> parser;
+    private final Function<EventRequest, BodyRecords> parser;
 
-    BodyFormat(Function<EventRequest, List<Parsed>> parser) {
+    BodyFormat(Function<EventRequest, BodyRecords> parser) {
         this.parser = parser;
     }
 
-    List<Parsed> parse(EventRequest request) {
+    BodyRecords parse(EventRequest request) {
         return parser.apply(request);
     }
 

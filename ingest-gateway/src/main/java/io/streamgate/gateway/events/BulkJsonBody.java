@@ -2,9 +2,8 @@ package io.streamgate.gateway.events;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -27,42 +26,42 @@ final class BulkJsonBody {
     private BulkJsonBody() {
     }
 
-    static List<Parsed> ndjson(EventRequest request) {
-        return records(request, JsonSplitter.ndjson(request.body()));
+    static BodyRecords ndjson(EventRequest request) {
+        return each -> records(request, each,
+                payloads -> JsonSplitter.forEachLine(request.body(), request.events().maxRecords(), payloads));
     }
 
-    static List<Parsed> json(EventRequest request) {
+    static BodyRecords json(EventRequest request) {
         byte[] body = request.body();
         int start = skipSpace(body);
         if (start == body.length) {
-            return List.of();
+            return each -> { };
         }
         if (body[start] == '[') {
-            return records(request, JsonSplitter.array(body, JsonPointer.empty()));
+            return each -> records(request, each, payloads -> JsonSplitter.forEachElement(body, JsonPointer.empty(),
+                    request.events().maxRecords(), payloads));
         }
         byte[] value = trim(body, start);
         read(value, 0); // the splitters check the records they split; a body of one value is checked here
-        return records(request, List.of(value));
+        return each -> records(request, each, payloads -> payloads.accept(value));
     }
 
     /**
      * The payloads are well-formed JSON (checked by the splitter or {@link #json}); each is parsed into a view now
      * only when the key or the event time is read from it, else when the schema check first asks for it.
      */
-    private static List<Parsed> records(EventRequest request, List<byte[]> payloads) {
+    private static void records(EventRequest request, Consumer<Parsed> each, Consumer<Consumer<byte[]>> split) {
         EventTime time = new EventTime(request.events().time());
         boolean viewNow = request.source().key() instanceof KeySpec.Pointer || time.readsJson();
-        List<Parsed> parsed = new ArrayList<>(payloads.size());
-        for (int i = 0; i < payloads.size(); i++) {
-            byte[] payload = payloads.get(i);
-            int index = i;
-            JsonNode view = viewNow ? read(payload, i) : null;
-            OffsetDateTime at = time.ofJson(view, i, request.receivedAt());
-            ContractRecord record = request.record(request.recordId(i, payload), at,
+        int[] next = {0};
+        split.accept(payload -> {
+            int index = next[0]++;
+            JsonNode view = viewNow ? read(payload, index) : null;
+            OffsetDateTime at = time.ofJson(view, index, request.receivedAt());
+            ContractRecord record = request.record(request.recordId(index, payload), at,
                     MediaType.APPLICATION_JSON_VALUE, payload, request.key(view), Map.of());
-            parsed.add(viewNow ? new Parsed(record, view) : Parsed.lazy(record, () -> read(payload, index)));
-        }
-        return parsed;
+            each.accept(viewNow ? new Parsed(record, view) : Parsed.lazy(record, () -> read(payload, index)));
+        });
     }
 
     static JsonNode read(byte[] payload, int index) {

@@ -1,7 +1,6 @@
 package io.streamgate.gateway.events;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -11,6 +10,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.spring.http.CloudEventHttpUtils;
+import io.streamgate.core.contract.EventIds;
 import io.streamgate.core.split.JsonSplitter;
 import io.streamgate.core.split.MalformedBodyException;
 import org.springframework.http.MediaType;
@@ -30,6 +30,9 @@ final class CloudEventsBody {
     static final String BATCH = "application/cloudevents-batch+json";
     /** The CloudEvents extension that names a Kafka partition key (the Kafka binding's {@code partitionkey}). */
     static final String PARTITION_KEY = "partitionkey";
+    /** Extensions keeping the sender's own {@code id} and {@code source} (CloudEvents extension names: a-z0-9). */
+    static final String CLIENT_ID = "clientid";
+    static final String CLIENT_SOURCE = "clientsource";
 
     private static final MediaType STRUCTURED_TYPE = MediaType.parseMediaType(STRUCTURED);
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(STRUCTURED);
@@ -38,41 +41,58 @@ final class CloudEventsBody {
     }
 
     /** One event in binary or structured mode. */
-    static List<Parsed> single(EventRequest request) {
+    static BodyRecords single(EventRequest request) {
+        boolean structured = request.contentType() != null
+                && request.contentType().equalsTypeAndSubtype(STRUCTURED_TYPE);
+        if (structured) {
+            BulkJsonBody.read(request.body(), 0); // one JSON document: the SDK's reader would ignore what follows it
+        }
         CloudEvent event;
         try {
             event = CloudEventHttpUtils.toReader(request.headers(), request::body).toEvent();
         } catch (RuntimeException e) {
             throw new MalformedBodyException("not a valid CloudEvent: " + reason(e), -1);
         }
-        boolean structured = request.contentType() != null
-                && request.contentType().equalsTypeAndSubtype(STRUCTURED_TYPE);
-        return List.of(parsed(request, event, structured ? MediaType.APPLICATION_JSON_VALUE
+        return BodyRecords.of(parsed(request, event, structured ? MediaType.APPLICATION_JSON_VALUE
                 : MediaType.APPLICATION_OCTET_STREAM_VALUE, 0));
     }
 
     /** A JSON array of structured events, a record per event. */
-    static List<Parsed> batch(EventRequest request) {
-        List<byte[]> elements = JsonSplitter.array(request.body(), JsonPointer.empty());
-        List<Parsed> parsed = new ArrayList<>(elements.size());
-        for (int i = 0; i < elements.size(); i++) {
-            CloudEvent event;
-            try {
-                event = FORMAT.deserialize(elements.get(i));
-            } catch (RuntimeException e) {
-                throw new MalformedBodyException("event " + i + " is not a valid CloudEvent: " + reason(e), i);
-            }
-            parsed.add(parsed(request, event, MediaType.APPLICATION_JSON_VALUE, i));
-        }
-        return parsed;
+    static BodyRecords batch(EventRequest request) {
+        return each -> {
+            int[] next = {0};
+            JsonSplitter.forEachElement(request.body(), JsonPointer.empty(), request.events().maxRecords(),
+                    element -> {
+                        int index = next[0]++;
+                        CloudEvent event;
+                        try {
+                            event = FORMAT.deserialize(element);
+                        } catch (RuntimeException e) {
+                            throw new MalformedBodyException("event " + index + " is not a valid CloudEvent: "
+                                    + reason(e), index);
+                        }
+                        each.accept(parsed(request, event, MediaType.APPLICATION_JSON_VALUE, index));
+                    });
+        };
     }
 
+    /**
+     * The event as the gateway writes it: its source is the gateway's URI of the source that took it and its id is
+     * scoped to that source, so that no sender can write another source's identity; what the sender said is kept
+     * in the extensions {@value #CLIENT_SOURCE} and {@value #CLIENT_ID}.
+     */
     private static Parsed parsed(EventRequest request, CloudEvent event, String defaultContentType, int index) {
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         String contentType = event.getDataContentType() == null ? defaultContentType : event.getDataContentType();
         JsonNode view = data != null && isJson(contentType) ? BulkJsonBody.read(data, index) : null;
+        OffsetDateTime time = event.getTime() == null ? request.receivedAt()
+                : EventTime.require(event.getTime(), index);
         CloudEventBuilder complete = CloudEventBuilder.v1(event)
-                .withTime(event.getTime() == null ? request.receivedAt() : event.getTime())
+                .withId(EventIds.scoped(request.source().id(), event.getId()))
+                .withSource(request.source().uri())
+                .withExtension(CLIENT_ID, event.getId())
+                .withExtension(CLIENT_SOURCE, event.getSource())
+                .withTime(time)
                 .withDataContentType(contentType);
         if (data != null) {
             complete.withData(data); // as bytes: JSON data of a structured event is written as its JSON text

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.core.contract.KeySpec;
 import io.streamgate.core.split.CsvSplitter;
 import io.streamgate.core.split.MalformedBodyException;
+import io.streamgate.core.split.TooManyRecordsException;
 
 /**
  * {@code text/csv} bodies: a record per row, its bytes as received. Columns come from the header row, which must
@@ -29,21 +31,55 @@ final class CsvBody {
     private CsvBody() {
     }
 
-    static List<Parsed> parse(EventRequest request) {
-        EventsProperties events = request.events();
-        List<CsvSplitter.Row> rows = CsvSplitter.split(request.body(), false).rows();
-        List<String> columns = events.columns();
-        if (hasHeader(request, rows)) {
-            columns = columns(trimmed(rows.get(0)), events.columns());
-            rows = rows.subList(1, rows.size());
+    static BodyRecords parse(EventRequest request) {
+        int max = request.events().maxRecords();
+        // one row more than the records: the first may be the header
+        return each -> CsvSplitter.forEachRow(request.body(), max + 1, new Rows(request, max, each));
+    }
+
+    /** The rows of one pass: the first decides the header, every other becomes a record. */
+    private static final class Rows implements Consumer<CsvSplitter.Row> {
+
+        private final EventRequest request;
+        private final int maxRecords;
+        private final Consumer<Parsed> each;
+        private final EventTime time;
+        private List<String> columns;
+        private Map<String, Integer> index;
+        private List<String> keyColumns;
+        private boolean viewForKey;
+        private int next;
+
+        Rows(EventRequest request, int maxRecords, Consumer<Parsed> each) {
+            this.request = request;
+            this.maxRecords = maxRecords;
+            this.each = each;
+            this.time = new EventTime(request.events().time());
         }
-        Map<String, Integer> index = columnIndex(columns);
-        List<String> keyColumns = keyColumns(request.source().properties().key(), columns);
-        boolean viewForKey = keyColumns.isEmpty() && request.source().key() instanceof KeySpec.Pointer;
-        EventTime time = new EventTime(events.time());
-        List<Parsed> parsed = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            CsvSplitter.Row row = rows.get(i);
+
+        @Override
+        public void accept(CsvSplitter.Row row) {
+            if (columns == null) {
+                columns = request.events().columns();
+                boolean header = hasHeader(request, row);
+                if (header) {
+                    columns = columns(trimmed(row), request.events().columns());
+                }
+                index = columnIndex(columns);
+                keyColumns = keyColumns(request.source().properties().key(), columns);
+                viewForKey = keyColumns.isEmpty() && request.source().key() instanceof KeySpec.Pointer;
+                if (header) {
+                    return;
+                }
+            }
+            record(row);
+        }
+
+        private void record(CsvSplitter.Row row) {
+            int i = next++;
+            if (next > maxRecords) {
+                throw new TooManyRecordsException(maxRecords);
+            }
             requireColumns(columns, row, i);
             Function<String, String> column = name -> field(index, row, name);
             List<String> names = columns;
@@ -53,20 +89,17 @@ final class CsvBody {
             OffsetDateTime at = time.ofRow(column, i, request.receivedAt());
             ContractRecord record = request.record(request.recordId(i, row.raw()), at, CONTENT_TYPE, row.raw(), key,
                     Map.of());
-            parsed.add(keyView != null ? new Parsed(record, keyView) : Parsed.lazy(record, view));
+            each.accept(keyView != null ? new Parsed(record, keyView) : Parsed.lazy(record, view));
         }
-        return parsed;
     }
 
     /**
      * The RFC 4180 {@code header} parameter of the request's media type wins, then the source's
-     * {@code events.csv-header}; when neither says, the first row is the header if it names the declared columns
-     * (in any order: a reordered header is then refused by {@link #columns}).
+     * {@code events.csv-header}; when neither says, a source without declared columns takes the first row as the
+     * header (most CSV files start with one), and one with declared columns when the first row names them (in any
+     * order: a reordered header is then refused by {@link #columns}).
      */
-    private static boolean hasHeader(EventRequest request, List<CsvSplitter.Row> rows) {
-        if (rows.isEmpty()) {
-            return false;
-        }
+    private static boolean hasHeader(EventRequest request, CsvSplitter.Row first) {
         String parameter = request.contentType().getParameter("header");
         if (parameter != null) {
             return !"absent".equalsIgnoreCase(parameter);
@@ -76,7 +109,7 @@ final class CsvBody {
             return configured;
         }
         List<String> declared = request.events().columns();
-        return !declared.isEmpty() && Set.copyOf(trimmed(rows.get(0))).equals(Set.copyOf(declared));
+        return declared.isEmpty() || Set.copyOf(trimmed(first)).equals(Set.copyOf(declared));
     }
 
     private static List<String> trimmed(CsvSplitter.Row row) {

@@ -60,11 +60,11 @@ record EventRequest(Source source, MediaType contentType, byte[] body, HttpHeade
     }
 
     /**
-     * The {@code ce_id} of bulk record {@code index}: the request's batch id plus the index when the client sent
-     * one, else a hash of source and payload, so that resending the same body yields the same ids either way.
+     * The {@code ce_id} of bulk record {@code index}: the request's batch id, scoped to the source, plus the index
+     * when the client sent one, else a hash of source and payload, so that resending the same body yields the same ids either way.
      */
     String recordId(int index, byte[] payload) {
-        return batchId != null ? EventIds.element(batchId, index)
+        return batchId != null ? EventIds.element(EventIds.scoped(source.id(), batchId), index)
                 : EventIds.contentHash(source.uri().toString(), payload);
     }
 

@@ -2,15 +2,15 @@ package io.streamgate.gateway.events;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.DateTimeException;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamgate.core.split.MalformedBodyException;
+import io.streamgate.gateway.time.Rfc3339;
 
 /** A source's event-time rule ({@link EventTimeProperties}) applied to one record; times come out in UTC. */
 final class EventTime {
@@ -62,19 +62,29 @@ final class EventTime {
                 + " has an event time that fits none of the source's formats: '" + text + "'", index));
     }
 
-    private Optional<OffsetDateTime> tryParse(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException notIsoWithOffset) {
-            for (DateTimeFormatter format : formats) {
-                try {
-                    return Optional.of(LocalDateTime.parse(text, format).atZone(properties.zone())
-                            .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
-                } catch (DateTimeParseException tryNext) {
-                    // the next format may fit
-                }
-            }
-            return Optional.empty();
+    /** A sender's own time, in UTC; one outside the years 0000-9999 (no RFC 3339 form) is a 400 naming it. */
+    static OffsetDateTime require(OffsetDateTime time, int index) {
+        OffsetDateTime utc = Rfc3339.utc(time);
+        if (utc == null) {
+            throw new MalformedBodyException("record " + Math.max(index, 0) + " has an event time outside the "
+                    + "years 0000-9999", index);
         }
+        return utc;
+    }
+
+    private Optional<OffsetDateTime> tryParse(String text) {
+        OffsetDateTime withOffset = Rfc3339.parse(text);
+        if (withOffset != null) {
+            return Optional.of(withOffset);
+        }
+        for (DateTimeFormatter format : formats) {
+            try {
+                return Optional.ofNullable(Rfc3339.utc(LocalDateTime.parse(text, format).atZone(properties.zone())
+                        .toOffsetDateTime()));
+            } catch (DateTimeException tryNext) {
+                // the next format may fit
+            }
+        }
+        return Optional.empty();
     }
 }

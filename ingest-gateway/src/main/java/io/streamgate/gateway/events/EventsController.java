@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
-import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.core.split.TooManyRecordsException;
 import io.streamgate.gateway.auth.Authenticator;
+import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.publish.KafkaPublisher;
@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /events/{id}}: authenticate, rate-limit, read the body within its limit, split it into records by
- * its format, check the record limit and the schema, and answer 202 only once Kafka holds every record. Any
+ * {@code POST /events/{id}}: authenticate, rate-limit, read the body within its limit and the gateway's memory
+ * budget, split it into records by its format and check each (limits, times, schema) in a first pass, send them in
+ * a second, and answer 202 only once Kafka holds every record. Any
  * refusal is a problem+json answer and leaves nothing of the request in Kafka, except a 503 from Kafka itself,
  * after which the client retries and the deterministic ids make the copies recognisable.
  */
@@ -40,15 +41,17 @@ class EventsController {
     private final RecordSchemas schemas;
     private final KafkaPublisher publisher;
     private final SourceMetrics metrics;
+    private final BodyBudget budget;
 
     EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
-            RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics) {
+            RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget) {
         this.sources = sources;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.schemas = schemas;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.budget = budget;
     }
 
     @PostMapping(path = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,25 +59,38 @@ class EventsController {
     Map<String, Object> accept(@PathVariable String id, HttpServletRequest request) throws IOException {
         Source source = sources.require(id, SourceKind.EVENTS);
         metrics.received(id);
-        try {
+        try (BodyBudget.Lease lease = budget.lease()) {
             EventsProperties events = source.properties().events();
             String caller = authenticator.authenticate(source.properties().auth(), request);
             rateLimiter.acquire(id, events.rateLimit(), caller);
             HttpHeaders headers = headers(request);
             MediaType type = ContentTypes.of(request.getContentType());
             BodyFormat format = BodyFormat.of(headers, type, events.json());
-            byte[] body = BoundedBody.read(request, source.properties().maxBody());
+            byte[] body = BoundedBody.read(request, source.properties().maxBody(), lease);
             OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            List<Parsed> parsed = format.parse(EventRequest.of(source, type, body, headers, receivedAt));
-            RecordLimits.check(parsed.size(), events.maxRecords());
-            schemas.check(id, parsed);
-            List<ContractRecord> records = parsed.stream().map(Parsed::record).toList();
-            publisher.publish(id, records);
-            return Accepted.of(records);
+            BodyRecords records = BodyRecords.forBody(format.parse(EventRequest.of(source, type, body, headers, receivedAt)),
+                    body.length);
+            check(id, records);
+            Accepted accepted = new Accepted();
+            publisher.publish(id, each -> records.forEach(parsed -> {
+                accepted.add(parsed.record());
+                each.accept(parsed.record());
+            }));
+            return accepted.body();
         } catch (RuntimeException e) {
-            metrics.rejected(id, Rejections.reason(e));
-            throw e;
+            RuntimeException refusal = e instanceof TooManyRecordsException tooMany ? RecordLimits.tooMany(tooMany) : e;
+            metrics.rejected(id, Rejections.reason(refusal));
+            throw refusal;
         }
+    }
+
+    /** The first pass: every record is made and checked (format, time, limits, schema), and none is kept. */
+    private void check(String id, BodyRecords records) {
+        RecordSchemas.Check schema = schemas.check(id);
+        int[] count = {0};
+        records.forEach(parsed -> schema.record(count[0]++, parsed));
+        RecordLimits.requireSome(count[0]);
+        schema.done(count[0]);
     }
 
     /**

@@ -1,17 +1,15 @@
 package io.streamgate.gateway.events;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamgate.core.contract.EventIds;
 import io.streamgate.core.split.MalformedBodyException;
+import io.streamgate.gateway.time.Rfc3339;
 import org.springframework.http.MediaType;
 
 /**
@@ -29,13 +27,13 @@ final class PubSubPushBody {
     private PubSubPushBody() {
     }
 
-    static List<Parsed> parse(EventRequest request) {
+    static BodyRecords parse(EventRequest request) {
         JsonNode envelope = BulkJsonBody.read(request.body(), 0);
         JsonNode message = envelope.path("message");
         if (!message.isObject()) {
             throw new MalformedBodyException("not a Pub/Sub push envelope: it has no 'message' object", -1);
         }
-        String id = EventIds.delivery(required(message, "messageId", "message_id"));
+        String id = EventIds.scoped(request.source().id(), required(message, "messageId", "message_id"));
         OffsetDateTime time = publishTime(required(message, "publishTime", "publish_time"));
         byte[] data = data(message.path("data"));
         Map<String, String> headers = attributes(message.path("attributes"));
@@ -50,7 +48,7 @@ final class PubSubPushBody {
                         : request.header(name));
         String contentType = view == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
                 : MediaType.APPLICATION_JSON_VALUE;
-        return List.of(new Parsed(request.record(id, time, contentType, data, key, headers), view));
+        return BodyRecords.of(new Parsed(request.record(id, time, contentType, data, key, headers), view));
     }
 
     private static String required(JsonNode message, String name, String alias) {
@@ -67,12 +65,12 @@ final class PubSubPushBody {
     }
 
     private static OffsetDateTime publishTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        OffsetDateTime time = Rfc3339.parse(text);
+        if (time == null) {
             throw new MalformedBodyException("the Pub/Sub message's publishTime is not an RFC 3339 time: '" + text
                     + "'", -1);
         }
+        return time;
     }
 
     private static byte[] data(JsonNode data) {

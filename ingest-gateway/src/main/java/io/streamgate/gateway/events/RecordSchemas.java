@@ -45,29 +45,44 @@ class RecordSchemas {
         }
     }
 
-    void check(String sourceId, List<Parsed> records) {
-        JsonSchema schema = schemas.get(sourceId);
-        if (schema == null) {
-            return;
+    /** A check of one request's records against its source's schema, fed one record at a time. */
+    Check check(String sourceId) {
+        return new Check(schemas.get(sourceId));
+    }
+
+    static final class Check {
+
+        private final JsonSchema schema;
+        private final List<Map<String, Object>> errors = new ArrayList<>();
+        private int invalid;
+
+        private Check(JsonSchema schema) {
+            this.schema = schema;
         }
-        List<Map<String, Object>> errors = new ArrayList<>();
-        int invalid = 0;
-        for (int i = 0; i < records.size(); i++) {
-            String reason = reason(schema, records.get(i).view());
+
+        void record(int index, Parsed record) {
+            if (schema == null) {
+                return;
+            }
+            String reason = reason(schema, record.view());
             if (reason != null) {
                 invalid++;
                 if (errors.size() < LISTED) {
                     Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("index", i);
+                    error.put("index", index);
                     error.put("reason", reason);
                     errors.add(error);
                 }
             }
         }
-        if (invalid > 0) {
-            throw new GatewayException(HttpStatus.BAD_REQUEST, "Invalid records", invalid + " of " + records.size()
-                    + " records do not satisfy the source's schema; nothing of this request was stored.",
-                    Map.of("invalid", invalid, "errors", errors));
+
+        /** Refuses the request if any of its {@code records} did not satisfy the schema. */
+        void done(int records) {
+            if (invalid > 0) {
+                throw new GatewayException(HttpStatus.BAD_REQUEST, "Invalid records", invalid + " of " + records
+                        + " records do not satisfy the source's schema; nothing of this request was stored.",
+                        Map.of("invalid", invalid, "errors", errors));
+            }
         }
     }
 

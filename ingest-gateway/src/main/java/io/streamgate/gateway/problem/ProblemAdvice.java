@@ -33,9 +33,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(KafkaUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(KafkaUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The event store cannot take records right now; nothing of this request was acknowledged. "
-                        + "Retry after the delay given: the request is safe to repeat.");
+                "The event store did not take every record of this request. Records listed in 'stored' are in it, "
+                        + "those in 'unconfirmed' may be; the others are not. Retry after the delay given: the "
+                        + "request is safe to repeat (its records keep their ids).");
         problem.setTitle("Event store unavailable");
+        e.report().forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()))
                 .body(problem);

@@ -1,6 +1,5 @@
 package io.streamgate.gateway.publish;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -8,22 +7,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Timer;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.core.trace.RecordTracing;
 import io.streamgate.gateway.metrics.SourceMetrics;
-import io.micrometer.core.instrument.Timer;
 import io.streamgate.gateway.problem.GatewayException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a request's records and returns only once Kafka has acknowledged every one of them ({@code acks=all},
- * idempotent producer, see ingest-core's DurableProducerSettings). If any record is not acknowledged within
- * {@link PublishProperties#timeout()} the whole request fails with {@link KafkaUnavailableException} (a 503): some of
- * its records may still be stored, which is why every record's {@code ce_id} is deterministic and a retry is safe.
+ * idempotent producer, see ingest-core's DurableProducerSettings). If any record is refused or not acknowledged
+ * within {@link PublishProperties#timeout()} the request fails: 413 for a record larger than Kafka takes (retrying
+ * cannot help), else 503 ({@link KafkaUnavailableException}). Either answer says which records were stored and which
+ * may still be ({@link Acks#report}); every record's {@code ce_id} is deterministic, so a retry is safe. After a
+ * failure the {@link ProducerWatchdog} replaces a producer that died.
  */
 @Component
 public class KafkaPublisher {
@@ -32,38 +32,67 @@ public class KafkaPublisher {
     private final PublishProperties properties;
     private final SourceMetrics metrics;
     private final RecordTracing tracing;
+    private final ProducerWatchdog watchdog;
 
     KafkaPublisher(KafkaTemplate<String, CloudEvent> template, PublishProperties properties, SourceMetrics metrics,
-            RecordTracing tracing) {
+            RecordTracing tracing, ProducerWatchdog watchdog) {
         this.template = template;
         this.properties = properties;
         this.metrics = metrics;
         this.tracing = tracing;
+        this.watchdog = watchdog;
     }
 
-    public void publish(String sourceId, List<ContractRecord> records) {
+    public void publish(String sourceId, RecordStream records) {
         Timer.Sample sample = metrics.startProduce();
+        Acks acks = new Acks();
+        int[] total = {0};
+        boolean[] stopped = {false};
+        Map<String, String> trace = tracing.currentHeaders(); // the request's span: once, not per record
+        records.forEach(record -> {
+            total[0]++;
+            if (!stopped[0]) {
+                CompletableFuture<?> send = send(record, trace);
+                stopped[0] = send.isCompletedExceptionally(); // refused at once (closed, buffer full): stop sending
+                acks.track(send);
+            }
+        });
+        acks.seal();
+        boolean answered = await(acks);
+        if (answered && acks.firstFailure() == null) {
+            metrics.produced(sourceId, sample, total[0]);
+            return;
+        }
+        metrics.produceFailed(sourceId, sample);
+        watchdog.check();
+        Map<String, Object> report = acks.report(total[0]);
+        if (causedBy(acks.firstFailure(), RecordTooLargeException.class)) {
+            throw new GatewayException(HttpStatus.PAYLOAD_TOO_LARGE, "Record too large", "A record of this request "
+                    + "is larger than the event store accepts. Records listed in 'stored' are in Kafka, those in "
+                    + "'unconfirmed' may be; the others are not.", report);
+        }
+        throw new KafkaUnavailableException("Kafka did not acknowledge " + total[0] + " record(s) of " + sourceId,
+                properties.retryAfter(), report, acks.firstFailure());
+    }
+
+    private CompletableFuture<?> send(ContractRecord record, Map<String, String> trace) {
         try {
-            CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
-            Map<String, String> trace = tracing.currentHeaders(); // the request's span: once, not per record
-            for (int i = 0; i < sends.length; i++) {
-                sends[i] = template.send(records.get(i).toProducerRecord(trace));
-            }
-            CompletableFuture.allOf(sends).get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            metrics.produced(sourceId, sample, records.size());
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            metrics.produceFailed(sourceId, sample);
-            if (causedBy(e, RecordTooLargeException.class)) {
-                // retrying cannot help: answer a permanent 413, not a 503 that a sender would retry forever
-                throw new GatewayException(HttpStatus.PAYLOAD_TOO_LARGE, "Record too large",
-                        "A record of this request is larger than the event store accepts; it was not stored.");
-            }
-            throw new KafkaUnavailableException("Kafka did not acknowledge " + records.size() + " record(s) of "
-                    + sourceId, properties.retryAfter(), e);
+            return template.send(record.toProducerRecord(trace));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Whether every send was answered within the publish timeout. */
+    private boolean await(Acks acks) {
+        try {
+            acks.all().get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            metrics.produceFailed(sourceId, sample);
-            throw new KafkaUnavailableException("interrupted while waiting for Kafka", properties.retryAfter(), e);
+            return false;
         }
     }
 

@@ -1,11 +1,16 @@
 package io.streamgate.gateway.security;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,6 +19,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may call the actuator. Spring Security guards the actuator endpoints only: health (for probes) and info are
@@ -24,6 +31,9 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** The bean Boot registers the security filter chain with (SecurityFilterAutoConfiguration). */
+    static final String SECURITY_REGISTRATION = "securityFilterChainRegistration";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -39,6 +49,32 @@ class SecurityConfig {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .build();
+    }
+
+    /**
+     * Registers the security filter chain for the actuator's paths only. Boot maps it to every path; then its
+     * firewall would judge every webhook and event (and answer a header byte it dislikes with a 500), and its
+     * filters would cost each ingest request time, to guard nothing.
+     */
+    @Bean
+    static BeanPostProcessor securityFilterOnActuatorOnly(Environment environment) {
+        String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+                        && SECURITY_REGISTRATION.equals(name)) {
+                    registration.setUrlPatterns(List.of((base.endsWith("/") ? base : base + "/") + "*"));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** A request the firewall refuses (on an actuator path) is the client's error: 400, answered as a problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler();
     }
 
     /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.streamgate.core.contract.ContractRecord;
+import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.problem.GatewayException;
@@ -47,15 +48,17 @@ class WebhookController {
     private final KafkaPublisher publisher;
     private final SourceMetrics metrics;
     private final ObjectReader json;
+    private final BodyBudget budget;
 
     WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
-            KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper) {
+            KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget) {
         this.sources = sources;
         this.verifiers = verifiers;
         this.recent = recent;
         this.publisher = publisher;
         this.metrics = metrics;
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.budget = budget;
     }
 
     @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,35 +66,37 @@ class WebhookController {
         Source source = sources.require(id, SourceKind.WEBHOOK);
         metrics.received(id);
         MediaType mediaType = WebhookMediaTypes.require(request.getContentType(), () -> reject(id, "media-type"));
-        byte[] body = read(source, request);
-        Verdict verdict = verifiers.verify(source, new SignedRequest(request::getHeader, body));
-        if (verdict != Verdict.VERIFIED) {
-            log.debug("webhook for source {} refused: {}", id, verdict);
-            reject(id, verdict.reason());
-            throw new GatewayException(HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "The request's signature could not be verified.");
+        try (BodyBudget.Lease lease = budget.lease()) {
+            byte[] body = read(source, request, lease);
+            Verdict verdict = verifiers.verify(source, new SignedRequest(request::getHeader, body));
+            if (verdict != Verdict.VERIFIED) {
+                log.debug("webhook for source {} refused: {}", id, verdict);
+                reject(id, verdict.reason());
+                throw new GatewayException(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                        "The request's signature could not be verified.");
+            }
+            JsonNode document = parse(id, body, WebhookMediaTypes.isJson(mediaType));
+            if (source.properties().verify().scheme() == VerifyScheme.SLACK && SlackChallenge.isChallenge(document)) {
+                return SlackChallenge.answer(document);
+            }
+            ContractRecord record = WebhookRecords.of(source, request, request.getContentType(), body, document,
+                    OffsetDateTime.now(ZoneOffset.UTC));
+            String eventId = record.event().getId();
+            if (recent.seen(id, eventId)) {
+                metrics.duplicate(id);
+                return Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId));
+            }
+            publisher.publish(id, List.of(record)::forEach);
+            recent.remember(id, eventId);
+            return Map.of("accepted", 1, "ids", List.of(eventId));
         }
-        JsonNode document = WebhookMediaTypes.isJson(mediaType) ? parse(id, body) : null;
-        if (source.properties().verify().scheme() == VerifyScheme.SLACK && SlackChallenge.isChallenge(document)) {
-            return SlackChallenge.answer(document);
-        }
-        ContractRecord record = WebhookRecords.of(source, request, request.getContentType(), body, document,
-                OffsetDateTime.now(ZoneOffset.UTC));
-        String eventId = record.event().getId();
-        if (recent.seen(id, eventId)) {
-            metrics.duplicate(id);
-            return Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId));
-        }
-        publisher.publish(id, List.of(record));
-        recent.remember(id, eventId);
-        return Map.of("accepted", 1, "ids", List.of(eventId));
     }
 
-    private byte[] read(Source source, HttpServletRequest request) {
+    private byte[] read(Source source, HttpServletRequest request, BodyBudget.Lease lease) {
         try {
-            return BoundedBody.read(request, source.properties().maxBody());
+            return BoundedBody.read(request, source.properties().maxBody(), lease);
         } catch (GatewayException e) {
-            reject(source.id(), "too-large");
+            reject(source.id(), e.getStatusCode().value() == 413 ? "too-large" : "busy");
             throw e;
         } catch (IOException e) {
             // e.g. a broken chunked encoding: the client's failure, not the gateway's
@@ -100,7 +105,12 @@ class WebhookController {
         }
     }
 
-    private JsonNode parse(String id, byte[] body) {
+    /**
+     * The body as JSON whatever its declared media type (the Content-Type is not signed, so it must not decide
+     * which ids a signed body yields), or null for a form body that is not JSON. A body declared JSON must be one
+     * well-formed JSON document.
+     */
+    private JsonNode parse(String id, byte[] body, boolean declaredJson) {
         try {
             JsonNode document = json.readTree(body);
             if (document != null && !document.isMissingNode()) {
@@ -108,6 +118,9 @@ class WebhookController {
             }
         } catch (IOException e) {
             // the parser's message may quote the body: the caller gets a plain statement instead
+        }
+        if (!declaredJson) {
+            return null;
         }
         reject(id, "malformed");
         throw new GatewayException(HttpStatus.BAD_REQUEST, "Malformed body",

@@ -18,7 +18,7 @@ class BulkJsonBodyTest {
 
     @Test
     void anArrayIsARecordPerElementWithTheElementsBytesAndContentHashIds() {
-        var parsed = BulkJsonBody.json(request(source, "application/json", "[ {\"id\": 1},\n{\"id\":2} ]"));
+        var parsed = EventRequests.all(BulkJsonBody.json(request(source, "application/json", "[ {\"id\": 1},\n{\"id\":2} ]")));
 
         assertThat(parsed).extracting(EventRequests::value).containsExactly("{\"id\": 1}", "{\"id\":2}");
         assertThat(parsed).extracting(p -> p.record().key()).containsExactly("1", "2");
@@ -28,29 +28,30 @@ class BulkJsonBodyTest {
 
     @Test
     void aSingleJsonValueSpanningLinesIsOneRecordWithoutTheSurroundingWhitespace() {
-        var parsed = BulkJsonBody.json(request(source, "application/json", "\n  {\"id\":\n 7}\n"));
+        var parsed = EventRequests.all(BulkJsonBody.json(request(source, "application/json", "\n  {\"id\":\n 7}\n")));
         assertThat(parsed).extracting(EventRequests::value).containsExactly("{\"id\":\n 7}");
     }
 
     @Test
     void anEmptyBodyHoldsNoRecordAndTrailingGarbageIsMalformed() {
-        assertThat(BulkJsonBody.json(request(source, "application/json", "  \n"))).isEmpty();
-        assertThatThrownBy(() -> BulkJsonBody.json(request(source, "application/json", "{\"id\":1} x")))
+        assertThat(EventRequests.all(BulkJsonBody.json(request(source, "application/json", "  \n")))).isEmpty();
+        assertThatThrownBy(() -> EventRequests.all(BulkJsonBody.json(request(source, "application/json", "{\"id\":1} x"))))
                 .isInstanceOf(MalformedBodyException.class);
     }
 
     @Test
     void ndjsonIdsComeFromTheRequestIdHeaderAndAllowlistedHeadersAreCopied() {
-        var parsed = BulkJsonBody.ndjson(request(source, "application/x-ndjson", "{\"id\":1}\n\n{\"id\":2}\n",
-                "X-Request-Id", "req-1", "X-Tenant", "acme", "X-Other", "no"));
+        var parsed = EventRequests.all(BulkJsonBody.ndjson(request(source, "application/x-ndjson", "{\"id\":1}\n\n{\"id\":2}\n",
+                "X-Request-Id", "req-1", "X-Tenant", "acme", "X-Other", "no")));
 
-        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("req-1:0", "req-1:1");
+        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly(source.id() + "/req-1:0",
+                source.id() + "/req-1:1");
         assertThat(parsed.get(1).record().headers()).containsExactlyEntriesOf(java.util.Map.of("x-tenant", "acme"));
     }
 
     @Test
     void withoutAPointerKeyOrEventTimeEachRecordsViewIsParsedWhenAskedFor() {
-        var parsed = BulkJsonBody.ndjson(request(source("plain"), "application/x-ndjson", "{\"id\":1}\n[2]\n"));
+        var parsed = EventRequests.all(BulkJsonBody.ndjson(request(source("plain"), "application/x-ndjson", "{\"id\":1}\n[2]\n")));
 
         assertThat(parsed).extracting(p -> p.record().key()).containsOnlyNulls();
         assertThat(parsed.get(0).view().get("id").asInt()).isEqualTo(1);

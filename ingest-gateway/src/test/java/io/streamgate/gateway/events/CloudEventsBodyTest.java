@@ -16,8 +16,8 @@ class CloudEventsBodyTest {
 
     @Test
     void aStructuredEventWithoutTimeOrContentTypeGetsTheReceiveTimeAndJsonAndIsKeyedFromItsData() {
-        Parsed parsed = CloudEventsBody.single(request(source, "application/cloudevents+json",
-                "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/m\",\"type\":\"t\",\"data\":{\"meter\":\"m-7\"}}"))
+        Parsed parsed = EventRequests.all(CloudEventsBody.single(request(source, "application/cloudevents+json",
+                "{\"specversion\":\"1.0\",\"id\":\"e1\",\"source\":\"/m\",\"type\":\"t\",\"data\":{\"meter\":\"m-7\"}}")))
                 .get(0);
 
         CloudEvent event = parsed.record().event();
@@ -29,8 +29,8 @@ class CloudEventsBodyTest {
 
     @Test
     void thePartitionkeyExtensionIsTheKeyAndAnEventWithoutDataStaysWithoutData() {
-        Parsed parsed = CloudEventsBody.single(request(source, null, "", "ce-specversion", "1.0", "ce-id", "e2",
-                "ce-source", "/m", "ce-type", "t", "ce-partitionkey", "turnstile-9")).get(0);
+        Parsed parsed = EventRequests.all(CloudEventsBody.single(request(source, null, "", "ce-specversion", "1.0", "ce-id", "e2",
+                "ce-source", "/m", "ce-type", "t", "ce-partitionkey", "turnstile-9"))).get(0);
 
         assertThat(parsed.record().key()).isEqualTo("turnstile-9");
         assertThat(parsed.record().event().getData()).isNull();
@@ -39,11 +39,11 @@ class CloudEventsBodyTest {
 
     @Test
     void anEventTheSdkCannotReadIsMalformedWithItsIndexInABatch() {
-        assertThatThrownBy(() -> CloudEventsBody.single(request(source, null, "{}", "ce-specversion", "0.1",
-                "ce-id", "e3")))
+        assertThatThrownBy(() -> EventRequests.all(CloudEventsBody.single(request(source, null, "{}", "ce-specversion", "0.1",
+                "ce-id", "e3"))))
                 .isInstanceOf(MalformedBodyException.class).hasMessageStartingWith("not a valid CloudEvent");
-        assertThatThrownBy(() -> CloudEventsBody.batch(request(source, "application/cloudevents-batch+json",
-                "[{\"specversion\":\"1.0\",\"id\":\"a\",\"source\":\"/m\",\"type\":\"t\"},{\"specversion\":\"1.0\"}]")))
+        assertThatThrownBy(() -> EventRequests.all(CloudEventsBody.batch(request(source, "application/cloudevents-batch+json",
+                "[{\"specversion\":\"1.0\",\"id\":\"a\",\"source\":\"/m\",\"type\":\"t\"},{\"specversion\":\"1.0\"}]"))))
                 .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.index()).isEqualTo(1));
     }
 }

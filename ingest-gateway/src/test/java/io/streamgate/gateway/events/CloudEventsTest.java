@@ -44,9 +44,9 @@ class CloudEventsTest {
         HttpMessageFactory.createWriter(headers::put, body::writeBytes).writeBinary(sent);
 
         post(headers, body.toByteArray())
-                .then().statusCode(202).body("accepted", equalTo(1)).body("ids", contains(sent.getId()));
+                .then().statusCode(202).body("accepted", equalTo(1)).body("ids", contains(storedId(sent)));
 
-        assertThat(readBack(List.of(sent.getId()))).containsExactly(sent);
+        assertThat(readBack(List.of(storedId(sent)))).containsExactly(stored(sent));
     }
 
     @Test
@@ -58,9 +58,9 @@ class CloudEventsTest {
         HttpMessageFactory.createWriter(headers::put, body::writeBytes).writeStructured(sent, JsonFormat.CONTENT_TYPE);
         assertThat(headers.get("Content-Type")).startsWith("application/cloudevents+json");
 
-        post(headers, body.toByteArray()).then().statusCode(202).body("ids", contains(sent.getId()));
+        post(headers, body.toByteArray()).then().statusCode(202).body("ids", contains(storedId(sent)));
 
-        assertThat(readBack(List.of(sent.getId()))).containsExactly(sent);
+        assertThat(readBack(List.of(storedId(sent)))).containsExactly(stored(sent));
     }
 
     @Test
@@ -72,9 +72,10 @@ class CloudEventsTest {
         given().contentType("application/cloudevents-batch+json").auth().oauth2("ce-key").body(batch)
                 .when().post("/events/ev-ce")
                 .then().statusCode(202).body("accepted", equalTo(3))
-                .body("ids", contains(sent.stream().map(CloudEvent::getId).toArray()));
+                .body("ids", contains(sent.stream().map(CloudEventsTest::storedId).toArray()));
 
-        assertThat(readBack(sent.stream().map(CloudEvent::getId).toList())).containsExactlyElementsOf(sent);
+        assertThat(readBack(sent.stream().map(CloudEventsTest::storedId).toList()))
+                .containsExactlyElementsOf(sent.stream().map(CloudEventsTest::stored).toList());
     }
 
     @Test
@@ -88,10 +89,12 @@ class CloudEventsTest {
                 .when().post("/events/ev-ce")
                 .then().statusCode(202);
 
-        CloudEvent read = ContractReader.read(Records.withIds(topics, TOPIC, List.of(id)).get(0));
+        CloudEvent read = ContractReader.read(Records.withIds(topics, TOPIC, List.of("ev-ce/" + id)).get(0));
         assertThat(read.getTime()).isAfter(before);
         assertThat(read.getType()).isEqualTo("meter.read");
-        assertThat(read.getSource()).isEqualTo(URI.create("/producers/meter"));
+        assertThat(read.getSource()).isEqualTo(URI.create("/sources/ev-ce"));
+        assertThat(read.getExtension("clientsource")).isEqualTo("/producers/meter");
+        assertThat(read.getExtension("clientid")).isEqualTo(id);
         assertThat(read.getDataContentType()).isEqualTo("application/json");
     }
 
@@ -110,7 +113,7 @@ class CloudEventsTest {
         CloudEvent marker = event("{\"marker\":true}").build();
         given().contentType("application/cloudevents+json").auth().oauth2("ce-key").body(structured(marker))
                 .when().post("/events/ev-ce").then().statusCode(202);
-        assertThat(Records.valuesUpTo(topics, TOPIC, marker.getId())).noneMatch(v -> v != null && v.contains(token));
+        assertThat(Records.valuesUpTo(topics, TOPIC, storedId(marker))).noneMatch(v -> v != null && v.contains(token));
     }
 
     private static CloudEventBuilder event(String json) {
@@ -123,6 +126,18 @@ class CloudEventsTest {
                 .withDataContentType("application/json")
                 .withExtension("tenant", "acme")
                 .withData(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id the gateway gives a sender's event: scoped to the source that took it. */
+    private static String storedId(CloudEvent sent) {
+        return "ev-ce/" + sent.getId();
+    }
+
+    /** The event as stored: the gateway's source and scoped id, the sender's own as extensions, all else as sent. */
+    private static CloudEvent stored(CloudEvent sent) {
+        return CloudEventBuilder.v1(sent).withId(storedId(sent)).withSource(URI.create("/sources/ev-ce"))
+                .withExtension("clientid", sent.getId()).withExtension("clientsource", sent.getSource().toString())
+                .build();
     }
 
     private static String structured(CloudEvent event) {

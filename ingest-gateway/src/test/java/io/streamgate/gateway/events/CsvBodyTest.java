@@ -17,7 +17,7 @@ class CsvBodyTest {
 
     @Test
     void aHeaderRowIsTrimmedAndCheckedAndEachRowKeepsItsBytesWithItsColumnsAsView() {
-        List<Parsed> parsed = CsvBody.parse(request(declared, "text/csv", " A ,B,C  \r\n1,\"x, y\",3\r\n4,5,6"));
+        List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(declared, "text/csv", " A ,B,C  \r\n1,\"x, y\",3\r\n4,5,6")));
 
         assertThat(parsed).extracting(EventRequests::value).containsExactly("1,\"x, y\",3", "4,5,6");
         assertThat(parsed.get(0).view().get("B").asText()).isEqualTo("x, y");
@@ -28,37 +28,39 @@ class CsvBodyTest {
 
     @Test
     void theRfc4180HeaderParameterOverridesTheSourceSetting() {
-        assertThat(CsvBody.parse(request(declared, "text/csv; header=absent", "1,2,3\n4,5,6"))).hasSize(2);
+        assertThat(EventRequests.all(CsvBody.parse(request(declared, "text/csv; header=absent", "1,2,3\n4,5,6")))).hasSize(2);
         Source headerless = source("csv", "events.csv-header=false", "events.columns=A,B,C");
-        assertThat(CsvBody.parse(request(headerless, "text/csv", "1,2,3\n4,5,6"))).hasSize(2);
-        assertThat(CsvBody.parse(request(headerless, "text/csv; header=present", "A,B,C\n4,5,6"))).hasSize(1);
+        assertThat(EventRequests.all(CsvBody.parse(request(headerless, "text/csv", "1,2,3\n4,5,6")))).hasSize(2);
+        assertThat(EventRequests.all(CsvBody.parse(request(headerless, "text/csv; header=present", "A,B,C\n4,5,6")))).hasSize(1);
     }
 
     @Test
     void unlessToldAFirstRowNamingTheDeclaredColumnsIsTheHeaderAndAnyOtherIsData() {
-        assertThat(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3"))).hasSize(1);
-        assertThat(CsvBody.parse(request(declared, "text/csv", "1,2,3\n4,5,6"))).hasSize(2);
-        assertThat(CsvBody.parse(request(source("csv"), "text/csv", "A,B,C\n1,2,3"))).as("no columns: no header")
-                .hasSize(2);
+        assertThat(EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3")))).hasSize(1);
+        assertThat(EventRequests.all(CsvBody.parse(request(declared, "text/csv", "1,2,3\n4,5,6")))).hasSize(2);
+        assertThat(EventRequests.all(CsvBody.parse(request(source("csv"), "text/csv", "A,B,C\n1,2,3"))))
+                .as("no columns: the first row is the header").hasSize(1);
+        assertThat(EventRequests.all(CsvBody.parse(request(source("csv", "events.csv-header=false"), "text/csv",
+                "A,B,C\n1,2,3")))).as("no columns, csv-header false: rows only").hasSize(2);
     }
 
     @Test
     void aRowWithTheWrongNumberOfFieldsIsNamed() {
-        assertThatThrownBy(() -> CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3\n1,2\n")))
+        assertThatThrownBy(() -> EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3\n1,2\n"))))
                 .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.index()).isEqualTo(1))
                 .hasMessageContaining("record 1 has 2 fields where the columns are 3");
     }
 
     @Test
     void aHeaderThatDiffersFromTheDeclaredColumnsIsRefused() {
-        assertThatThrownBy(() -> CsvBody.parse(request(declared, "text/csv", "A,C,B\n1,2,3")))
+        assertThatThrownBy(() -> EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,C,B\n1,2,3"))))
                 .hasMessageContaining("[A, C, B] does not match the source's columns [A, B, C]");
     }
 
     @Test
     void withoutColumnsRowsAreTakenAsTheyAreAndAKeyThatNamesNoColumnIsAHeaderName() {
-        Source plain = source("csv", "key=X-Station");
-        List<Parsed> parsed = CsvBody.parse(request(plain, "text/csv", "1,2\n3", "X-Station", "59 ST"));
+        Source plain = source("csv", "key=X-Station", "events.csv-header=false");
+        List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(plain, "text/csv", "1,2\n3", "X-Station", "59 ST")));
 
         assertThat(parsed).extracting(EventRequests::value).containsExactly("1,2", "3");
         assertThat(parsed.get(0).view()).isNull();
@@ -67,16 +69,17 @@ class CsvBodyTest {
 
     @Test
     void idsAreTheIdempotencyKeyWithTheRowIndexWhenSent() {
-        List<Parsed> parsed = CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3\n4,5,6",
-                "Idempotency-Key", "upload-9"));
-        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("upload-9:0", "upload-9:1");
+        List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(declared, "text/csv", "A,B,C\n1,2,3\n4,5,6",
+                "Idempotency-Key", "upload-9")));
+        assertThat(parsed).extracting(p -> p.record().event().getId()).containsExactly("csv/upload-9:0",
+                "csv/upload-9:1");
     }
 
     @Test
     void aJsonPointerKeyAndTheTimeColumnsReadTheirColumnsAndTheViewHasEveryColumn() {
         Source pointer = source("csv", "key=/B", "events.columns=A,B,T", "events.time.columns=T");
-        List<Parsed> parsed = CsvBody.parse(request(pointer, "text/csv",
-                "1,\"x \"\"y\"\"\", 2026-01-02T03:04:05+01:00 \n2,z,2026-01-02T05:00:00Z"));
+        List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(pointer, "text/csv",
+                "1,\"x \"\"y\"\"\", 2026-01-02T03:04:05+01:00 \n2,z,2026-01-02T05:00:00Z")));
 
         assertThat(parsed).extracting(p -> p.record().key()).containsExactly("x \"y\"", "z");
         assertThat(parsed).extracting(p -> p.record().event().getTime().toString())
@@ -87,7 +90,7 @@ class CsvBodyTest {
     @Test
     void aColumnNamedTwiceIsReadFromItsLastPlaceAsInTheView() {
         Source twice = source("csv", "key=A", "events.csv-header=true");
-        List<Parsed> parsed = CsvBody.parse(request(twice, "text/csv", "A,B,A\n1,2,3"));
+        List<Parsed> parsed = EventRequests.all(CsvBody.parse(request(twice, "text/csv", "A,B,A\n1,2,3")));
 
         assertThat(parsed.get(0).record().key()).isEqualTo("3");
         assertThat(parsed.get(0).view().get("A").asText()).isEqualTo("3");

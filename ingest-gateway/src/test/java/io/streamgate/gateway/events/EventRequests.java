@@ -3,7 +3,9 @@ package io.streamgate.gateway.events;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.streamgate.core.contract.KeySpec;
@@ -43,6 +45,13 @@ final class EventRequests {
         }
         return EventRequest.of(source, contentType == null ? null : MediaType.parseMediaType(contentType),
                 body.getBytes(StandardCharsets.UTF_8), headers, RECEIVED);
+    }
+
+    /** Every record of one pass, as the controller's first pass sees them. */
+    static List<Parsed> all(BodyRecords records) {
+        List<Parsed> all = new ArrayList<>();
+        records.forEach(all::add);
+        return all;
     }
 
     static String value(Parsed parsed) {

@@ -41,7 +41,7 @@ class LocalDemoSourcesTest {
                     String row = "A002,R051,02-00-00,59 ST,NQR456W,BMT,09/14/2024,04:00:00,REGULAR,0007578740,"
                             + "0002590330";
                     for (String body : List.of(TurnstileCsvTest.HEADER + "\n" + row, row)) {
-                        List<Parsed> parsed = CsvBody.parse(EventRequests.request(source, "text/csv", body));
+                        List<Parsed> parsed = EventRequests.all(CsvBody.parse(EventRequests.request(source, "text/csv", body)));
                         assertThat(parsed).hasSize(1);
                         assertThat(parsed.get(0).record().key()).isEqualTo("A002|R051|02-00-00");
                         assertThat(parsed.get(0).record().event().getTime())

@@ -17,12 +17,12 @@ class PubSubPushBodyTest {
 
     @Test
     void snakeCaseFieldsAndTheOrderingKeyAreRead() {
-        Parsed parsed = PubSubPushBody.parse(request(source, "application/json",
+        Parsed parsed = EventRequests.all(PubSubPushBody.parse(request(source, "application/json",
                 "{\"message\":{\"data\":\"aGVsbG8=\",\"message_id\":\"42\","
                         + "\"publish_time\":\"2024-09-14T04:00:00-04:00\","
-                        + "\"orderingKey\":\"turnstile-7\"},\"subscription\":\"projects/p/subscriptions/s\"}")).get(0);
+                        + "\"orderingKey\":\"turnstile-7\"},\"subscription\":\"projects/p/subscriptions/s\"}"))).get(0);
 
-        assertThat(parsed.record().event().getId()).isEqualTo("42");
+        assertThat(parsed.record().event().getId()).endsWith("/42");
         assertThat(parsed.record().event().getTime()).isEqualTo(OffsetDateTime.parse("2024-09-14T08:00:00Z"));
         assertThat(EventRequests.value(parsed)).isEqualTo("hello");
         assertThat(parsed.record().event().getDataContentType()).isEqualTo("application/octet-stream");
@@ -32,30 +32,30 @@ class PubSubPushBodyTest {
 
     @Test
     void jsonDataIsKeyedByTheSourcesPointerWhenThereIsNoOrderingKey() {
-        Parsed parsed = PubSubPushBody.parse(request(source, "application/json",
+        Parsed parsed = EventRequests.all(PubSubPushBody.parse(request(source, "application/json",
                 "{\"message\":{\"data\":\"eyJzdGF0aW9uIjoiNTkgU1QifQ==\",\"messageId\":\"1\","
-                        + "\"publishTime\":\"2024-09-14T08:00:00Z\"}}")).get(0);
+                        + "\"publishTime\":\"2024-09-14T08:00:00Z\"}}"))).get(0);
         assertThat(parsed.record().key()).isEqualTo("59 ST");
         assertThat(parsed.record().event().getDataContentType()).isEqualTo("application/json");
     }
 
     @Test
     void anAttributeThatWouldPassForAContractHeaderIsRefused() {
-        assertThatThrownBy(() -> PubSubPushBody.parse(request(source, "application/json",
+        assertThatThrownBy(() -> EventRequests.all(PubSubPushBody.parse(request(source, "application/json",
                 "{\"message\":{\"attributes\":{\"ce_id\":\"forged\"},\"messageId\":\"1\","
-                        + "\"publishTime\":\"2024-09-14T08:00:00Z\"}}")))
+                        + "\"publishTime\":\"2024-09-14T08:00:00Z\"}}"))))
                 .isInstanceOf(MalformedBodyException.class).hasMessageContaining("'ce_id'");
     }
 
     @Test
     void dataThatIsNotBase64OrATimeThatIsNotRfc3339IsMalformed() {
-        assertThatThrownBy(() -> PubSubPushBody.parse(request(source, "application/json",
-                "{\"message\":{\"data\":\"%%%\",\"messageId\":\"1\",\"publishTime\":\"2024-09-14T08:00:00Z\"}}")))
+        assertThatThrownBy(() -> EventRequests.all(PubSubPushBody.parse(request(source, "application/json",
+                "{\"message\":{\"data\":\"%%%\",\"messageId\":\"1\",\"publishTime\":\"2024-09-14T08:00:00Z\"}}"))))
                 .hasMessageContaining("not base64");
-        assertThatThrownBy(() -> PubSubPushBody.parse(request(source, "application/json",
-                "{\"message\":{\"messageId\":\"1\",\"publishTime\":\"yesterday\"}}")))
+        assertThatThrownBy(() -> EventRequests.all(PubSubPushBody.parse(request(source, "application/json",
+                "{\"message\":{\"messageId\":\"1\",\"publishTime\":\"yesterday\"}}"))))
                 .hasMessageContaining("publishTime");
-        assertThatThrownBy(() -> PubSubPushBody.parse(request(source, "application/json", "[1]")))
+        assertThatThrownBy(() -> EventRequests.all(PubSubPushBody.parse(request(source, "application/json", "[1]"))))
                 .hasMessageContaining("no 'message' object");
     }
 }

@@ -35,11 +35,11 @@ class PubSubPushTest {
         given().queryParam("token", "push-token").contentType("application/json")
                 .body(envelope(messageId, data, "\"region\":\"nyc\",\"origin\":\"turnstiles\""))
                 .when().post("/events/ev-pubsub")
-                .then().statusCode(202).body("ids", contains(messageId));
+                .then().statusCode(202).body("ids", contains("ev-pubsub/" + messageId));
 
-        ConsumerRecord<byte[], byte[]> record = Records.withIds(topics, TOPIC, List.of(messageId)).get(0);
+        ConsumerRecord<byte[], byte[]> record = Records.withIds(topics, TOPIC, List.of("ev-pubsub/" + messageId)).get(0);
         CloudEvent event = ContractReader.read(record);
-        assertThat(event.getId()).isEqualTo(messageId);
+        assertThat(event.getId()).isEqualTo("ev-pubsub/" + messageId);
         assertThat(event.getTime()).isEqualTo(OffsetDateTime.parse("2024-09-14T08:00:00.123Z"));
         assertThat(event.getType()).isEqualTo("test.pubsub");
         assertThat(event.getSource().toString()).isEqualTo("/sources/ev-pubsub");

@@ -39,19 +39,21 @@ class WebhookSchemesTest {
     TopicReader topics;
 
     @Test
-    void githubDeliveryBecomesARecordWithItsDeliveryIdEventTypeKeyAndAllowlistedHeaders() {
+    void githubDeliveryBecomesARecordIdentifiedByItsBodyWithItsDeliveryIdEventTypeKeyAndAllowlistedHeaders() {
         byte[] body = utf8("{\"ref\":\"refs/heads/main\",  \"repository\":{\"id\":1296269,"
                 + "\"full_name\":\"octocat/Hello-World\"},\"note\":\"caf\u00e9\"}");
         Map<String, String> headers = new HashMap<>(Signer.GITHUB.sign(body, Instant.now()));
         headers.put("X-GitHub-Hook-ID", "292430182");
         headers.put("X-Not-Allowlisted", "dropped");
         String delivery = headers.get("X-GitHub-Delivery");
+        String id = EventIds.contentHash("/sources/wh-github", body);
 
         post("wh-github", "application/json", headers, body).then().statusCode(200)
-                .body("accepted", equalTo(1)).body("ids[0]", equalTo(delivery));
+                .body("accepted", equalTo(1)).body("ids[0]", equalTo(id));
 
-        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.github", delivery);
+        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.github", id);
         CloudEvent event = ContractReader.read(record);
+        assertThat(event.getExtension("deliveryid")).isEqualTo(delivery);
         assertThat(event.getType()).isEqualTo("github.push");
         assertThat(event.getSource()).hasToString("/sources/wh-github");
         assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -74,9 +76,9 @@ class WebhookSchemesTest {
                 + "  \"data\": {\"object\": {\"customer\": \"cus_9s6XKzkNRiz8i3\"}}\n}");
 
         post("wh-stripe", "application/json; charset=utf-8", Signer.STRIPE.sign(body, Instant.now()), body)
-                .then().statusCode(200).body("ids[0]", equalTo(id));
+                .then().statusCode(200).body("ids[0]", equalTo("wh-stripe/" + id));
 
-        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.stripe", id);
+        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.stripe", "wh-stripe/" + id);
         CloudEvent event = ContractReader.read(record);
         assertThat(event.getType()).isEqualTo("stripe.customer.created");
         assertThat(event.getTime()).isEqualTo(OffsetDateTime.ofInstant(Instant.ofEpochSecond(created), ZoneOffset.UTC));
@@ -90,9 +92,10 @@ class WebhookSchemesTest {
         Map<String, String> headers = Signer.STANDARD_WEBHOOKS.sign(body, Instant.now());
         String id = headers.get("webhook-id");
 
-        post("wh-svix", "application/json", headers, body).then().statusCode(200).body("ids[0]", equalTo(id));
+        post("wh-svix", "application/json", headers, body).then().statusCode(200)
+                .body("ids[0]", equalTo("wh-svix/" + id));
 
-        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.svix", id);
+        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.svix", "wh-svix/" + id);
         CloudEvent event = ContractReader.read(record);
         assertThat(event.getType()).isEqualTo("invoice.paid");
         assertThat(event.getTime()).isEqualTo(OffsetDateTime.parse("2026-11-22T04:58:00Z"));
@@ -108,20 +111,22 @@ class WebhookSchemesTest {
                 name.replace("webhook-", "svix-"), value));
 
         post("wh-svix", "application/json", svix, body).then().statusCode(200)
-                .body("ids[0]", equalTo(svix.get("svix-id")));
-        assertThat(onlyRecord(topics, "webhooks.svix", svix.get("svix-id")).value()).isEqualTo(body);
+                .body("ids[0]", equalTo("wh-svix/" + svix.get("svix-id")));
+        assertThat(onlyRecord(topics, "webhooks.svix", "wh-svix/" + svix.get("svix-id")).value()).isEqualTo(body);
     }
 
     @Test
-    void shopifyWebhookBecomesARecordWithItsWebhookIdTopicAndShopAsKey() {
-        byte[] body = utf8("{\"id\":820982911946154508,\"email\":\"jon@example.com\",\"total_price\":\"403.00\"}");
+    void shopifyWebhookBecomesARecordIdentifiedByItsBodyWithItsWebhookIdTopicAndShopAsKey() {
+        byte[] body = utf8("{\"id\":820982911946154508,\"email\":\"jon@example.com\",\"total_price\":\""
+                + UUID.randomUUID() + "\"}");
         Map<String, String> headers = Signer.SHOPIFY.sign(body, Instant.now());
-        String id = headers.get("X-Shopify-Webhook-Id");
+        String id = EventIds.contentHash("/sources/wh-shopify", body);
 
         post("wh-shopify", "application/json", headers, body).then().statusCode(200).body("ids[0]", equalTo(id));
 
         ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.shopify", id);
         assertThat(ContractReader.read(record).getType()).isEqualTo("shopify.orders/create");
+        assertThat(ContractReader.read(record).getExtension("deliveryid")).isEqualTo(headers.get("X-Shopify-Webhook-Id"));
         assertThat(record.key()).asString(StandardCharsets.UTF_8).isEqualTo("example.myshopify.com");
         assertThat(record.value()).isEqualTo(body);
     }
@@ -135,9 +140,9 @@ class WebhookSchemesTest {
                 + ",\"event\":{\"type\":\"app_mention\",\"text\":\"<@U0LAN0Z89> hi\"}}");
 
         post("wh-slack", "application/json", Signer.SLACK.sign(body, Instant.now()), body).then().statusCode(200)
-                .body("ids[0]", equalTo(eventId));
+                .body("ids[0]", equalTo("wh-slack/" + eventId));
 
-        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.slack", eventId);
+        ConsumerRecord<byte[], byte[]> record = onlyRecord(topics, "webhooks.slack", "wh-slack/" + eventId);
         CloudEvent event = ContractReader.read(record);
         assertThat(event.getType()).isEqualTo("slack.app_mention");
         assertThat(event.getTime()).isEqualTo(OffsetDateTime.ofInstant(Instant.ofEpochSecond(eventTime),
