@@ -3,6 +3,7 @@ package io.streamgate.gateway.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import io.streamgate.gateway.problem.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,27 @@ public final class BoundedBody {
                 throw tooLarge(max);
             }
             return body;
+        } catch (IOException e) {
+            if (timedOut(e)) {
+                throw tooSlow();
+            }
+            throw e;
         }
+    }
+
+    /** The server cut the read off: the client sent the body slower than it allows (streamgate.connections). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static GatewayException tooSlow() {
+        return new GatewayException(HttpStatus.REQUEST_TIMEOUT, "Request timeout",
+                "The body arrived more slowly than this gateway accepts.");
     }
 
     /**
