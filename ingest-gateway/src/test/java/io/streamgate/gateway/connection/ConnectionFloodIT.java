@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.streamgate.testsupport.http.SlowFlood;
 import io.streamgate.testsupport.kafka.KafkaBroker;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class ConnectionFloodIT {
     }
 
     private static void awaitServing(GatewayProcess gateway, RawHttp http) {
-        await("the gateway ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await("the gateway ready").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(gateway.isAlive()).as("gateway running; log %s", gateway.logFile()).isTrue();
             try {
                 return http.post(EVENTS, "application/json", "{\"warm\":1}").status() == 202;

@@ -1,4 +1,4 @@
-package io.streamgate.gateway.connection;
+package io.streamgate.testsupport.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,9 +17,17 @@ import java.util.List;
  * One hostile client on one address, as the issue describes it: it opens up to {@code target} connections and
  * keeps them trickling — half send a request line and then one header line every {@code every}, half send full
  * headers with {@code Content-Length: 1000000} and then one body byte every {@code every} — and opens a new one
- * whenever the server closes one, for as long as it runs. One selector thread, non-blocking channels.
+ * whenever the server closes one, for as long as it runs. One selector thread, non-blocking channels, so that
+ * thousands of connections need no thousands of threads (one file descriptor each: mind {@code ulimit -n}).
+ *
+ * <p>From the command line (benchmarks), it prints one line of {@code key=value} when done:
+ * <pre>
+ * java -cp test-support/target/classes io.streamgate.testsupport.http.SlowFlood --to 127.0.0.1:8080
+ *      --path /events/x [--from 127.0.0.1] [--connections 9000] [--every 3] [--seconds 60] [--kinds both|headers]
+ *      [--new-per-second 150]
+ * </pre>
  */
-final class SlowFlood implements AutoCloseable {
+public final class SlowFlood implements AutoCloseable {
 
     private static final int BODY_LENGTH = 1_000_000;
 
@@ -27,13 +35,13 @@ final class SlowFlood implements AutoCloseable {
     private final InetSocketAddress to;
     private final String path;
     private final int target;
+    private final boolean bodies;
     private final long everyNanos;
     private final Selector selector;
     private final List<Slow> open = new ArrayList<>();
     private long opened;
     private long closedByServer;
     private long timeoutAnswers;
-    private int peakEstablished;
 
     /** One slow connection and when it next sends. */
     private static final class Slow {
@@ -49,18 +57,26 @@ final class SlowFlood implements AutoCloseable {
         }
     }
 
-    SlowFlood(InetSocketAddress from, InetSocketAddress to, String path, int target, Duration every)
+    /** Both kinds of slow connection, half and half. */
+    public SlowFlood(InetSocketAddress from, InetSocketAddress to, String path, int target, Duration every)
             throws IOException {
+        this(from, to, path, target, every, true);
+    }
+
+    /** With {@code bodies} false, only connections whose headers trickle. */
+    public SlowFlood(InetSocketAddress from, InetSocketAddress to, String path, int target, Duration every,
+            boolean bodies) throws IOException {
         this.from = from;
         this.to = to;
         this.path = path;
         this.target = target;
+        this.bodies = bodies;
         this.everyNanos = every.toNanos();
         this.selector = Selector.open();
     }
 
     /** Floods until {@code duration} has passed; new connections at most {@code maxNewPerSecond} once all were tried. */
-    void run(Duration duration, int maxNewPerSecond) throws IOException {
+    public void run(Duration duration, int maxNewPerSecond) throws IOException {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long refill = start;
@@ -87,7 +103,7 @@ final class SlowFlood implements AutoCloseable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(from.getAddress(), 0));
-            Slow slow = new Slow(channel, opened % 2 == 1);
+            Slow slow = new Slow(channel, bodies && opened % 2 == 1);
             slow.nextSend = now;
             channel.connect(to);
             channel.register(selector, SelectionKey.OP_CONNECT | SelectionKey.OP_READ, slow);
@@ -123,11 +139,6 @@ final class SlowFlood implements AutoCloseable {
                 drop(slow, true);
             }
         }
-        int established = 0;
-        for (Slow slow : open) {
-            established += slow.established ? 1 : 0;
-        }
-        peakEstablished = Math.max(peakEstablished, established);
     }
 
     private void trickle(long now) {
@@ -160,24 +171,38 @@ final class SlowFlood implements AutoCloseable {
         closeQuietly(slow.channel);
     }
 
-    long opened() {
+    public long opened() {
         return opened;
     }
 
-    long closedByServer() {
+    public long closedByServer() {
         return closedByServer;
     }
 
-    long timeoutAnswers() {
+    public long timeoutAnswers() {
         return timeoutAnswers;
     }
 
-    int peakEstablished() {
-        return peakEstablished;
+    public int holding() {
+        return open.size();
     }
 
-    int holding() {
-        return open.size();
+    public static void main(String[] args) throws IOException {
+        java.util.Map<String, String> opts = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].substring(2), args[i + 1]);
+        }
+        String[] to = opts.get("to").split(":");
+        try (SlowFlood flood = new SlowFlood(new InetSocketAddress(opts.getOrDefault("from", "127.0.0.1"), 0),
+                new InetSocketAddress(to[0], Integer.parseInt(to[1])), opts.get("path"),
+                Integer.parseInt(opts.getOrDefault("connections", "9000")),
+                Duration.ofMillis((long) (Double.parseDouble(opts.getOrDefault("every", "3")) * 1000)),
+                !opts.getOrDefault("kinds", "both").equals("headers"))) {
+            flood.run(Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "60"))),
+                    Integer.parseInt(opts.getOrDefault("new-per-second", "150")));
+            System.out.printf("opened=%d closed_by_server=%d answered_408=%d holding=%d%n", flood.opened(),
+                    flood.closedByServer(), flood.timeoutAnswers(), flood.holding());
+        }
     }
 
     @Override
