@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
 import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -15,6 +16,9 @@ import org.springframework.context.annotation.Configuration;
 /** Puts the connection budget and the slow-client deadlines on the embedded Jetty's connectors. */
 @Configuration(proxyBeanMethods = false)
 class ConnectionConfig {
+
+    /** Connections waiting to be accepted; the kernel caps it at {@code net.core.somaxconn}. */
+    static final int ACCEPT_QUEUE = 4096;
 
     @Bean
     ConnectionGuard connectionGuard(ConnectionProperties properties) {
@@ -35,6 +39,11 @@ class ConnectionConfig {
         return factory -> factory.addServerCustomizers(server -> {
             for (Connector connector : server.getConnectors()) {
                 ((ContainerLifeCycle) connector).addBean(guard);
+                if (connector instanceof ServerConnector network) {
+                    // Jetty's default (0) leaves the JDK's backlog of 50: a burst of connections, refused within
+                    // microseconds once accepted, would still overflow it and delay everyone's connect by SYN retries
+                    network.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
             }
             sweeper.watch(server);
         });

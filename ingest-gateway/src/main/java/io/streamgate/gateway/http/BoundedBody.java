@@ -20,7 +20,7 @@ public final class BoundedBody {
     private BoundedBody() {
     }
 
-    public static byte[] read(HttpServletRequest request, DataSize max) throws IOException {
+    public static byte[] read(HttpServletRequest request, DataSize max) {
         long limit = max.toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
@@ -33,10 +33,9 @@ public final class BoundedBody {
             }
             return body;
         } catch (IOException e) {
-            if (timedOut(e)) {
-                throw tooSlow();
-            }
-            throw e;
+            // the client's failure, not the gateway's (a broken chunked encoding, a client gone mid-body): a 4xx,
+            // which also keeps such requests out of the error log, where a flood of them would bury real errors
+            throw timedOut(e) ? tooSlow() : unreadable();
         }
     }
 
@@ -48,6 +47,10 @@ public final class BoundedBody {
             }
         }
         return false;
+    }
+
+    private static GatewayException unreadable() {
+        return new GatewayException(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read.");
     }
 
     private static GatewayException tooSlow() {

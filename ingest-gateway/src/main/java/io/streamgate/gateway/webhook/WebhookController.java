@@ -91,12 +91,12 @@ class WebhookController {
         try {
             return BoundedBody.read(request, source.properties().maxBody());
         } catch (GatewayException e) {
-            reject(source.id(), "too-large");
+            reject(source.id(), switch (e.getStatusCode().value()) {
+                case 413 -> "too-large";
+                case 408 -> "too-slow";
+                default -> "unreadable";
+            });
             throw e;
-        } catch (IOException e) {
-            // e.g. a broken chunked encoding: the client's failure, not the gateway's
-            reject(source.id(), "unreadable");
-            throw new GatewayException(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read.");
         }
     }
 
