@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConnectionBudget {
 
     /**
-     * Heap a held connection costs, measured (README "Connections"): a slow client's connection with its parser,
-     * buffers, endpoint and request objects, the body itself not included (bodies are bounded per source by
-     * {@code max-body}).
+     * Heap a held connection costs, an upper estimate until bench/gateway-memory.sh measures it (README
+     * "Connections"): a slow client's connection with its endpoint, parser, request buffer and our bookkeeping; the
+     * body is not included (bodies are bounded per source by {@code max-body}).
      */
     static final long BYTES_PER_CONNECTION = 64 * 1024;
 
