@@ -110,11 +110,11 @@ start kafka "$JAVA17" -Xmx1g -cp "test-support/target/classes:$(cat $BROKER_CP_F
 await "Kafka" 120 test -f "$WORK/kafka/ready"
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
-start gateway "$APP_JAVA" -Xmx512m -jar $GATEWAY_JAR --spring.profiles.active=local \
+start gateway "$APP_JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar $GATEWAY_JAR --spring.profiles.active=local \
   --server.port="$GATEWAY_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP"
 start simulator "$APP_JAVA" -Xmx256m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.SimulatorMain \
   org.springframework.boot.loader.launch.PropertiesLauncher --port "$SIMULATOR_PORT" --start now --tick-every PT4H
-start poller "$APP_JAVA" -Xmx512m -jar $POLLER_JAR --spring.profiles.active=local \
+start poller "$APP_JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar $POLLER_JAR --spring.profiles.active=local \
   --server.port="$POLLER_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --simulator.url="http://127.0.0.1:$SIMULATOR_PORT"
 start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g \

@@ -3,15 +3,30 @@
 # connections plus NDJSON bodies of 1,000 records at 8 connections, together — and (2) under the same load with
 # the broker stopped (every request waits its publish timeout and is answered 503), then (3) that it recovers
 # once the broker is back, and (4) six concurrent bodies of the largest size (16 MB, 100,000 records: three CSV, three
-# NDJSON) against the memory budget (streamgate.memory.bodies-in-flight, a quarter of the heap by default). The
-# gateway runs with the deployment heap, -Xmx512m (as run.sh).
+# NDJSON) against the memory budget (streamgate.memory.bodies-in-flight, a quarter of the heap by default).
+# Then (5) what a connection costs — many slow connections whose headers trickle, from
+# 16 addresses, heap after a full GC against none — and (6) the issue's flood: one address (127.0.0.1) keeps up to
+# FLOOD_CONNECTIONS slow connections trickling (half headers, half bodies, a piece every 3 s) for FLOOD_SECONDS
+# while a well-behaved client on 127.0.0.2 posts a webhook every 0.25 s: peak heap and connections held beside the
+# budget, what the well-behaved client got, and whether the gateway is idle again 30 s later.
+# The gateway runs with the deployment heap, -Xmx512m (as run.sh).
 #
-#   bench/gateway-memory.sh      PHASE_SECONDS=20 JFR=0
+#   bench/gateway-memory.sh      PHASE_SECONDS=20 FLOOD_CONNECTIONS=9000 FLOOD_SECONDS=60 JFR=0
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 bench_init gateway-memory ingest-gateway
 PHASE_SECONDS=${PHASE_SECONDS:-20}
+FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-9000}
+FLOOD_SECONDS=${FLOOD_SECONDS:-60}
 URL=http://127.0.0.1:$APP_PORT
+OPERATOR=(-u bench:bench-operator)
+# one file descriptor per flood connection in the flooding JVM, plus its own
+FD_LIMIT=$(ulimit -n)
+if [ "$FD_LIMIT" != unlimited ] && [ "$FD_LIMIT" -lt $((FLOOD_CONNECTIONS + 1000)) ]; then
+  ulimit -n $((FLOOD_CONNECTIONS + 1000)) 2>/dev/null || {
+    FLOOD_CONNECTIONS=$((FD_LIMIT - 1000))
+    echo "ulimit -n is $FD_LIMIT and cannot be raised: flooding with $FLOOD_CONNECTIONS connections"; }
+fi
 
 payloads webhook-github "$WORK/webhook.req" --count 1000 --secret bench-secret
 payloads ndjson "$WORK/ndjson-1000.req" --count 8 --records 1000 --api-key bench-key
@@ -21,7 +36,8 @@ start_broker
 create_topic bench.webhook; create_topic bench.bulk
 echo "Gateway (JDK: $APP_JAVA, -Xmx512m) ..."
 start_spring gateway "$URL/actuator/health/readiness" -jar $GATEWAY_JAR --server.port=$APP_PORT \
-  --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml
+  --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml \
+  --streamgate.management.username=bench --streamgate.management.password=bench-operator
 GW=$APP_PID
 start_memory_sampler "$GW"
 
@@ -78,7 +94,69 @@ after=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: applica
   --data-binary '{"after":1}' "$URL/events/bulk" || true)
 echo "six max-size bodies: $MAX_CODES; a normal request right after: $after"
 sleep 1
+
+# --- (5) per-connection heap: header-trickling connections from 16 addresses (under every cap), full GC each side
+meter() { curl -s "${OPERATOR[@]}" "$URL/actuator/prometheus" | awk -v m="$1" '$1 == m { printf "%d", $2 }'; }
+heap_after_full_gc() { "$APP_JDK_HOME/bin/jcmd" "$GW" GC.run >/dev/null; sleep 1
+  "$APP_JDK_HOME/bin/jstat" -gc "$GW" | awk 'NR == 2 { printf "%d", ($3 + $4 + $6 + $8) * 1024 }'; }
+flood() { # $1: from address, $2: connections, $3: seconds, $4: kinds, $5: path
+  "$JAVA17" -cp "$BROKER_CLASSES" io.streamgate.testsupport.http.SlowFlood --to "127.0.0.1:$APP_PORT" \
+    --path "$5" --from "$1" --connections "$2" --every 3 --seconds "$3" --kinds "$4"; }
+echo "Phase 5: what a held connection costs ..."
+PER_ADDRESS=100
+heap0=$(heap_after_full_gc)
+for i in $(seq 1 16); do flood "127.0.0.$((i + 10))" $PER_ADDRESS 8 headers /webhooks/github >"$WORK/hold-$i.txt" & done
+sleep 5
+held=$(meter streamgate_connections_open)
+heap1=$(heap_after_full_gc)
+wait
+PER_CONN_KIB=$(awk -v a="$heap0" -v b="$heap1" -v n="$held" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / n / 1024; else print "n/a" }')
+echo "  $held connections held: heap after full GC $((heap0 >> 20)) -> $((heap1 >> 20)) MiB, $PER_CONN_KIB KiB each"
+
+# --- (6) the flood, and a well-behaved client beside it
+echo "Phase 6: flood of $FLOOD_CONNECTIONS slow connections from 127.0.0.1 for $FLOOD_SECONDS s ..."
+( while :; do meter streamgate_connections_open; echo; sleep 1; done ) >"$WORK/open.txt" 2>/dev/null &
+SAMPLER=$!; PIDS+=("$SAMPLER")
+steady() { # a signed webhook every 0.25 s from 127.0.0.2; one line per request: code seconds
+  while :; do
+    ( curl -s -o /dev/null --interface 127.0.0.2 -m 10 -w '%{http_code} %{time_total}\n' -X POST \
+        "$URL/webhooks/github" -H 'Content-Type: application/json' -H 'X-GitHub-Event: push' \
+        -H "X-GitHub-Delivery: steady-$RANDOM$RANDOM" -H "X-Hub-Signature-256: $STEADY_SIG" --data-binary "$STEADY_BODY" \
+        || echo "000 10" ) &
+    sleep 0.25
+  done
+}
+STEADY_BODY='{"repository":{"id":1},"steady":true}'
+STEADY_SIG="sha256=$(printf '%s' "$STEADY_BODY" | openssl dgst -sha256 -hmac bench-secret | awk '{print $NF}')"
+t4=$(jvm_uptime "$GW")
+steady >"$WORK/steady.txt" &
+STEADY=$!; PIDS+=("$STEADY")
+FLOOD=$(flood 127.0.0.1 "$FLOOD_CONNECTIONS" "$FLOOD_SECONDS" both /webhooks/github)
+kill "$STEADY" 2>/dev/null; forget_pid "$STEADY"; sleep 10   # answers still due
+t5=$(jvm_uptime "$GW")
+echo "  flood: $FLOOD"
+idle_after=none
+for i in $(seq 1 30); do
+  c1=$(awk '{ print $14 + $15 }' "/proc/$GW/stat"); sleep 1; c2=$(awk '{ print $14 + $15 }' "/proc/$GW/stat")
+  if [ "$(meter streamgate_connections_open)" -le 1 ] && [ $((c2 - c1)) -lt 10 ]; then idle_after="${i} s"; break; fi
+done
+after_code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/x-ndjson' -H 'X-API-Key: bench-key' \
+  --data-binary '{"after":"flood"}' "$URL/events/bulk" || true)
+kill "$SAMPLER" 2>/dev/null; forget_pid "$SAMPLER"
+M_FLOOD=$(memory_window "$t4" "$t5" "$WORK/gateway-gc.log")
+BUDGET=$(meter streamgate_connections_max)
+REFUSED=$(meter 'streamgate_connections_refused_total{cap="per-address"}')
+CUT_H=$(meter 'streamgate_connections_cut_total{reason="headers-too-slow"}')
+CUT_B=$(meter 'streamgate_connections_cut_total{reason="body-too-slow"}')
+HELD_MAX=$(sort -n "$WORK/open.txt" | tail -1)
+STEADY_N=$(grep -c . "$WORK/steady.txt" || true); STEADY_OK=$(grep -c '^2' "$WORK/steady.txt" || true)
+STEADY_MS=$(sort -n -k2 "$WORK/steady.txt" | awk -v n="$STEADY_N" '{ a[NR] = $2 * 1000 }
+  END { if (n > 0) printf "p50=%d p99=%d max=%d", a[int(n * 0.5 + 0.5)], a[int(n * 0.99 + 0.5)], a[n] }')
+STEADY_STATS="requests=$STEADY_N ok=$STEADY_OK $STEADY_MS"
+echo "  well-behaved client: $STEADY_STATS; held at most $HELD_MAX of $BUDGET; idle after $idle_after"
+STOP_START=$(date +%s.%N)
 stop_app
+STOP_SECONDS=$(awk -v a="$STOP_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 stop_broker
 
 oom=$(grep -c OutOfMemoryError "$LOGS/gateway.log" || true)
@@ -104,5 +182,19 @@ row "six concurrent 16 MB bodies: answers" "$MAX_CODES; a normal request right a
   "2xx/4xx/503 only" "$(grep -q '^5[0-9][0-9]' <(cat "$WORK"/max-*.code | grep -v 503) && echo MISS || echo pass)"
 row "after the outage" "liveness $alive during it; 2xx again $recovered after the broker restarted" "" "" \
   "bounded, recovers" "$([ "$recovered" != none ] && [ "$oom" = 0 ] && echo pass || echo MISS)"
-note "Heap used is sampled every 0.5 s with jstat (young + old generations); 'after GC' is the highest heap occupancy right after a collection in the GC log (what the gateway really holds). With the broker stopped every request is answered 503 once its publish timeout expires (streamgate.publish.timeout) or the producer's max.block.ms, so in-flight work is bounded by the connections; the producer's buffer.memory bounds what waits for the broker. ${PHASE_SECONDS} s per phase."
+row "per held connection (headers trickling): heap after full GC" "$PER_CONN_KIB KiB ($held held, 16 addresses)" \
+  "budget's assumption 64 KiB" "" "≤ 64 KiB" "$(verdict 'x <= 64' "$PER_CONN_KIB")"
+fh=$(field heap_peak_mib "$M_FLOOD")
+row "flood: heap peak used / max after GC, MiB" "$fh / $(field heap_after_gc_max_mib "$M_FLOOD")" "" "" "≤ 512 MiB" \
+  "$(verdict 'x <= 512' "$fh")$([ "$oom" = 0 ] || echo ", OutOfMemoryError")"
+row "flood: connections held at most / budget" "$HELD_MAX / $BUDGET (127.0.0.1 capped at 128)" \
+  "flood: $(tr ' ' ';' <<<"$FLOOD")" "" "" ""
+row "flood: cut off / refused" "headers-too-slow $CUT_H, body-too-slow $CUT_B; refused (per-address cap) $REFUSED" "" "" "" ""
+ok_share=$(awk -v a="$STEADY_OK" -v b="$STEADY_N" 'BEGIN { printf "%.3f", b > 0 ? a / b : 0 }')
+row "flood: well-behaved client (127.0.0.2, every 0.25 s): 2xx share; ms p50/p99/max" \
+  "$ok_share ($STEADY_STATS)" "" "" "≥ 0.99 2xx; p99 ≤ 1 s" \
+  "$(verdict 'x >= 0.99' "$ok_share"), p99 $(verdict 'x <= 1000' "$(field p99 "$STEADY_MS")")"
+row "after the flood" "idle after $idle_after; a normal request: $after_code; SIGTERM to exit ${STOP_SECONDS} s" "" "" \
+  "idle ≤ 30 s; 2xx; exit ≤ 30 s" "$([ "$idle_after" != none ] && [ "${after_code:0:1}" = 2 ] && echo pass || echo MISS)"
+note "Heap used is sampled every 0.5 s with jstat (young + old generations); 'after GC' is the highest heap occupancy right after a collection in the GC log (what the gateway really holds). With the broker stopped every request is answered 503 once its publish timeout expires (streamgate.publish.timeout) or the producer's max.block.ms, so in-flight work is bounded by the connections; the producer's buffer.memory bounds what waits for the broker. ${PHASE_SECONDS} s per phase. Flood: bench/lib SlowFlood (test-support) from 127.0.0.1, $FLOOD_CONNECTIONS connections wanted, ${FLOOD_SECONDS} s, one piece every 3 s, new connections at most 150/s once all were tried; the well-behaved client is curl (new connection per request, --interface 127.0.0.2, 10 s timeout), latency from its own send. Per-connection heap: 16 × $PER_ADDRESS header-trickling connections (addresses 127.0.0.11–26), heap after jcmd GC.run with them held less before."
 print_table "Benchmark 6 — gateway memory under load and with the broker stopped"

@@ -22,7 +22,7 @@ final class JibImages {
 
     /** One module's image: repository without tag, the tags, and what the container declares. */
     record Image(String module, String repository, Set<String> tags, Set<Integer> ports, Optional<String> mainClass,
-                 List<String> extraDirectories) {
+                 List<String> extraDirectories, List<String> jvmFlags) {
 
         boolean matches(String reference) {
             int colon = reference.lastIndexOf(':');
@@ -64,6 +64,7 @@ final class JibImages {
         Set<Integer> ports = new LinkedHashSet<>();
         Optional<String> mainClass = Optional.empty();
         List<String> extra = new ArrayList<>();
+        List<String> jvmFlags = new ArrayList<>();
         for (Node config : configs) {
             Optional<String> image = Poms.text(config, "to/image");
             if (image.isPresent()) {
@@ -76,6 +77,7 @@ final class JibImages {
                 mainClass = main;
             }
             Poms.nodes(config, "extraDirectories/paths/path/into").forEach(p -> extra.add(p.getTextContent().trim()));
+            Poms.nodes(config, "container/jvmFlags/jvmFlag").forEach(f -> jvmFlags.add(f.getTextContent().trim()));
         }
         if (to == null) {
             return Optional.empty();
@@ -93,7 +95,7 @@ final class JibImages {
             ordered.add(to.substring(colon + 1));
         }
         ordered.addAll(tags);
-        return Optional.of(new Image(module, repository, ordered, ports, mainClass, extra));
+        return Optional.of(new Image(module, repository, ordered, ports, mainClass, extra, jvmFlags));
     }
 
     /** Maven 3 evaluates a parent's file activation against the module being built: so do we. */

@@ -24,6 +24,14 @@ class JibImagesTest {
     }
 
     @Test
+    void springImagesExitOnOutOfMemorySoThatThePlatformRestartsThem() {
+        for (SpringApp app : List.of(project.gateway, project.poller)) {
+            assertThat(project.image(app.module()).jvmFlags()).as("Jib container.jvmFlags of %s", app.module())
+                    .contains("-XX:+ExitOnOutOfMemoryError");
+        }
+    }
+
+    @Test
     void aggregatorImageCarriesTheShadedJarForSparkSubmit() {
         JibImages.Image image = project.image(Aggregator.MODULE);
         assertThat(image.extraDirectories()).as("Jib extraDirectories of %s: where the shaded jar %s goes",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import io.streamgate.gateway.problem.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,21 +25,23 @@ public final class BoundedBody {
     private BoundedBody() {
     }
 
-    public static byte[] read(HttpServletRequest request, DataSize max, BodyBudget.Lease lease) throws IOException {
+    public static byte[] read(HttpServletRequest request, DataSize max, BodyBudget.Lease lease) {
         long limit = max.toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(max);
         }
-        if (declared >= 0) {
-            lease.reserve(declared);
-            try (InputStream in = request.getInputStream()) {
+        try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                lease.reserve(declared);
                 // the container ends the stream at the declared length: read straight into an array of its size
                 return in.readNBytes((int) declared);
             }
-        }
-        try (InputStream in = request.getInputStream()) {
             return readChunked(in, limit, lease);
+        } catch (IOException e) {
+            // the client's failure, not the gateway's (a broken chunked encoding, a client gone mid-body): a 4xx,
+            // which also keeps such requests out of the error log, where a flood of them would bury real errors
+            throw timedOut(e) ? tooSlow() : unreadable();
         }
     }
 
@@ -62,6 +65,25 @@ public final class BoundedBody {
                 throw tooLarge(DataSize.ofBytes(limit));
             }
         }
+    }
+
+    /** The server cut the read off: the client sent the body slower than it allows (streamgate.connections). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static GatewayException unreadable() {
+        return new GatewayException(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read.");
+    }
+
+    private static GatewayException tooSlow() {
+        return new GatewayException(HttpStatus.REQUEST_TIMEOUT, "Request timeout",
+                "The body arrived more slowly than this gateway accepts.");
     }
 
     private static GatewayException tooLarge(DataSize max) {

@@ -96,12 +96,13 @@ class WebhookController {
         try {
             return BoundedBody.read(request, source.properties().maxBody(), lease);
         } catch (GatewayException e) {
-            reject(source.id(), e.getStatusCode().value() == 413 ? "too-large" : "busy");
+            reject(source.id(), switch (e.getStatusCode().value()) {
+                case 413 -> "too-large";
+                case 408 -> "too-slow";
+                case 503 -> "busy";
+                default -> "unreadable";
+            });
             throw e;
-        } catch (IOException e) {
-            // e.g. a broken chunked encoding: the client's failure, not the gateway's
-            reject(source.id(), "unreadable");
-            throw new GatewayException(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read.");
         }
     }
 
