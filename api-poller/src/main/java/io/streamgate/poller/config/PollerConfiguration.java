@@ -32,7 +32,7 @@ class PollerConfiguration {
     /** Created (compacted) by Spring's KafkaAdmin at start-up if it does not exist. */
     @Bean
     NewTopic cursorTopic(PollerProperties properties) {
-        return TopicBuilder.name(properties.cursorTopic()).partitions(1)
+        return TopicBuilder.name(properties.cursorTopic()).partitions(properties.cursorPartitions())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
     }
 

@@ -3,6 +3,7 @@ package io.streamgate.poller.cursor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import io.streamgate.core.contract.ContractRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The compacted cursor topic: one record per source (key = source id, or {@code <id>@backfill} for a backfill in
@@ -51,28 +53,39 @@ public final class CursorStore {
 
     /**
      * The latest committed state under each of {@code keys} (absent keys map to {@link CursorState#EMPTY}).
-     * Call after the source's producer has initialised its transactions: that aborts what a fenced instance left
-     * open, so the read below reaches the end of the topic.
+     * Call after the source's producer has initialised its transactions: that aborts what a fenced instance of
+     * this source left open. Other sources may have a transaction open on the same partition, and a
+     * {@code read_committed} read stops at the last stable offset before it, which would hide a newer cursor of
+     * this source committed after it began. So the read goes on until it has passed every offset that existed
+     * when it started ({@code ends}, taken {@code read_uncommitted}): it waits those transactions out (they end
+     * within the producers' {@code transaction.timeout.ms}). Only the partitions the keys hash to are read.
      */
-    public Map<String, CursorState> load(Consumer<String, byte[]> consumer, Set<String> keys, Duration timeout) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+    public Map<String, CursorState> load(Consumer<String, byte[]> committed, Consumer<String, byte[]> ends,
+            Set<String> keys, Duration timeout) {
+        int count = committed.partitionsFor(topic, timeout).size();
+        List<TopicPartition> partitions = keys.stream().map(key -> partition(key, count)).distinct().toList();
+        Map<TopicPartition, Long> end = ends.endOffsets(partitions, timeout);
+        committed.assign(partitions);
+        committed.seekToBeginning(partitions);
         Map<String, CursorState> states = keys.stream().collect(Collectors.toMap(k -> k, k -> CursorState.EMPTY));
         Instant deadline = Instant.now().plus(timeout);
-        while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+        while (partitions.stream().anyMatch(p -> committed.position(p, timeout) < end.get(p))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("cursor topic " + topic + " not read to its end within " + timeout);
+                throw new IllegalStateException("cursor topic " + topic + " not read to " + end + " within "
+                        + timeout + ": a transaction stays open longer than the producers' transaction timeout");
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<String, byte[]> record : committed.poll(Duration.ofMillis(200))) {
                 if (keys.contains(record.key())) {
                     states.put(record.key(), decode(record));
                 }
             }
         }
         return states;
+    }
+
+    /** The partition the producer's default partitioner puts {@code key} in (murmur2 of its UTF-8 bytes). */
+    private TopicPartition partition(String key, int count) {
+        return new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count);
     }
 
     private static CursorState decode(ConsumerRecord<String, byte[]> record) {

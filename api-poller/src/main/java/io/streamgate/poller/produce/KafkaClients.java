@@ -47,12 +47,15 @@ public class KafkaClients {
         return new KafkaProducer<>(config);
     }
 
-    /** A consumer that only sees committed transactions, without a group (partitions are assigned by hand). */
-    public Consumer<String, byte[]> cursorReader(String sourceId) {
+    /**
+     * A consumer without a group (partitions are assigned by hand) that sees only committed transactions, or, with
+     * {@code committed} false, every record (to learn the offsets that exist, open transactions included).
+     */
+    public Consumer<String, byte[]> cursorReader(String sourceId, boolean committed) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "poller-cursor-" + sourceId);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "poller-cursor-" + sourceId + (committed ? "" : "-ends"));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, committed ? "read_committed" : "read_uncommitted");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

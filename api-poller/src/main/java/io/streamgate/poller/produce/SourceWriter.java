@@ -33,11 +33,11 @@ public final class SourceWriter implements AutoCloseable {
      * Initialises the transactions (fencing older owners and aborting what they left open), then reads the
      * committed cursors under {@code keys}.
      */
-    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> consumer,
-            CursorStore cursors, Set<String> keys, Duration timeout) {
+    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> committed,
+            Consumer<String, byte[]> ends, CursorStore cursors, Set<String> keys, Duration timeout) {
         try {
             producer.initTransactions();
-            Map<String, CursorState> states = cursors.load(consumer, keys, timeout);
+            Map<String, CursorState> states = cursors.load(committed, ends, keys, timeout);
             return new Opened(new SourceWriter(producer, cursors), states);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);

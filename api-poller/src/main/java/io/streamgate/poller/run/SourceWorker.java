@@ -122,8 +122,9 @@ public final class SourceWorker implements AutoCloseable {
             return;
         }
         String backfillKey = id + "@backfill";
-        try (Consumer<String, byte[]> consumer = clients.cursorReader(id)) {
-            SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), consumer, store,
+        try (Consumer<String, byte[]> committed = clients.cursorReader(id, true);
+                Consumer<String, byte[]> ends = clients.cursorReader(id, false)) {
+            SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), committed, ends, store,
                     Set.of(id, backfillKey), KAFKA_TIMEOUT);
             Map<String, CursorState> states = opened.states();
             writer = opened.writer();

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * and the limits that make it a good client.
  *
  * @param cursorTopic compacted topic holding each source's cursor, keyed by source id
+ * @param cursorPartitions its partitions when the poller creates it: a source loading its cursor reads only its
+ *        own partition and waits out only transactions of sources that share it
  * @param transactionalIdPrefix prefix of each source's {@code transactional.id} ({@code <prefix>-<source id>});
  *        two instances with the same prefix fence each other per source
  * @param maxConcurrentRuns how many sources may be fetching at the same time, across all sources
@@ -28,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("streamgate.poller")
 public record PollerProperties(
         @NotBlank @DefaultValue("streamgate.poller.cursors") String cursorTopic,
+        @Min(1) @DefaultValue("16") int cursorPartitions,
         @NotBlank @DefaultValue("streamgate-poller") String transactionalIdPrefix,
         @Min(1) @DefaultValue("4") int maxConcurrentRuns,
         @Valid @NotNull @DefaultValue HttpSettings http,
