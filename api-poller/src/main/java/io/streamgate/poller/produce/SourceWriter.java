@@ -1,6 +1,7 @@
 package io.streamgate.poller.produce;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +25,14 @@ public final class SourceWriter implements AutoCloseable {
     private final Producer<String, CloudEvent> producer;
     private final CursorStore cursors;
 
-    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors) {
+    /** What each cursor key holds as of the last commit: a page rewrites only the parts of it that changed. */
+    private final Map<String, CursorState> committed;
+
+    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors,
+            Map<String, CursorState> committed) {
         this.producer = producer;
         this.cursors = cursors;
+        this.committed = new HashMap<>(committed);
     }
 
     /**
@@ -38,7 +44,7 @@ public final class SourceWriter implements AutoCloseable {
         try {
             producer.initTransactions();
             Map<String, CursorState> states = cursors.load(committed, ends, keys, timeout);
-            return new Opened(new SourceWriter(producer, cursors), states);
+            return new Opened(new SourceWriter(producer, cursors, states), states);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -61,8 +67,10 @@ public final class SourceWriter implements AutoCloseable {
                 // no per-send future to check: commitTransaction() throws if any send of the transaction failed
                 producer.send(record.toProducerRecord());
             }
-            producer.send(cursors.record(cursorKey, state).toProducerRecord());
+            cursors.records(cursorKey, committed.getOrDefault(cursorKey, CursorState.EMPTY), state)
+                    .forEach(producer::send);
             producer.commitTransaction();
+            committed.put(cursorKey, state);
         } catch (ProducerFencedException e) {
             throw new FencedException(e);
         } catch (KafkaException e) {

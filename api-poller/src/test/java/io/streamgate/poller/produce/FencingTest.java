@@ -95,8 +95,8 @@ class FencingTest {
         crashed.initTransactions();
         crashed.beginTransaction();
         crashed.send(record("fencing.crashed", "lost").toProducerRecord());
-        crashed.send(store.record("crashed", new CursorState("9", null, null, null, null, null, null))
-                .toProducerRecord());
+        store.records("crashed", CursorState.EMPTY, new CursorState("9", null, null, null, null, null, null))
+                .forEach(crashed::send);
         crashed.flush(); // on the broker, never committed: the process "dies" here
 
         SourceWriter.Opened reopened = open("crashed");
@@ -115,7 +115,7 @@ class FencingTest {
         Producer<String, CloudEvent> other = clients.producer("other-source");
         other.initTransactions();
         other.beginTransaction(); // another source's page, still open on the same (only) partition
-        other.send(store.record("other-source", CursorState.EMPTY).toProducerRecord());
+        store.records("other-source", CursorState.EMPTY, CursorState.EMPTY).forEach(other::send);
         other.flush();
         CursorState newer = new CursorState("2", null, null, null, null, null, null);
         first.writer().commit(List.of(), "behind", newer); // beyond the last stable offset
