@@ -4,8 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,10 +58,29 @@ abstract class SimulatorBackedTest {
     static Instant runNow(String source) {
         Instant asked = Instant.now();
         RestAssured.post("/ops/sources/" + source + "/run").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String last = RestAssured.get("/ops/sources/" + source).path("lastSuccess");
-            return last != null && Instant.parse(last).isAfter(asked);
-        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> succeededSince(source, asked));
         return asked;
+    }
+
+    /**
+     * Runs the sources until each has had a run that started after now and succeeded, asking again after a failed
+     * run (a hostile provider fails some).
+     */
+    static void runUntilSucceeded(List<String> sources) {
+        Instant asked = Instant.now();
+        Set<String> pending = new HashSet<>(sources);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            pending.removeIf(source -> succeededSince(source, asked));
+            pending.forEach(source -> RestAssured.post("/ops/sources/" + source + "/run"));
+            return pending.isEmpty();
+        });
+    }
+
+    /** Whether the source's last run started after {@code asked}, has ended, and succeeded. */
+    static boolean succeededSince(String source, Instant asked) {
+        JsonPath view = RestAssured.get("/ops/sources/" + source).jsonPath();
+        String attempt = view.getString("lastAttempt");
+        return attempt != null && Instant.parse(attempt).isAfter(asked) && !view.getBoolean("running")
+                && view.getInt("consecutiveFailures") == 0;
     }
 }

@@ -108,6 +108,8 @@ public final class ProviderSimulator implements AutoCloseable {
         if (options.tickEvery() != null) {
             long every = options.tickEvery().toMillis();
             ticker.scheduleAtFixedRate(() -> feed.advance(1), every, every, TimeUnit.MILLISECONDS);
+            // late rows land between two audits, with the cursor value of the one before
+            ticker.scheduleAtFixedRate(feed::commitLate, every + every / 2, every, TimeUnit.MILLISECONDS);
         }
     }
 
