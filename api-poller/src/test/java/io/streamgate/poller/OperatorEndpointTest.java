@@ -63,4 +63,15 @@ class OperatorEndpointTest extends SimulatorBackedTest {
                 .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
                 .post("/ops/sources/held/backfill").then().statusCode(409).contentType("application/problem+json");
     }
+
+    @Test
+    void operationsWithoutTheOperatorsCredentialsAre401ProblemsAndChangeNothing() {
+        RestAssured.given().auth().none().post("/ops/sources/held/resume").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Basic"));
+        RestAssured.given().auth().preemptive().basic("operator", "wrong").post("/ops/sources/held/run").then()
+                .statusCode(401);
+        RestAssured.given().auth().none().get("/ops/sources").then().statusCode(401);
+        RestAssured.given().auth().none().get("/actuator/health/liveness").then().statusCode(200);
+        RestAssured.get("/ops/sources/held").then().statusCode(200).body("paused", is(true));
+    }
 }

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class SimulatorBackedTest {
 
     static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+    static final String OPERATOR_PASSWORD = "test-operator-secret";
 
     private final ProviderSimulator simulator;
 
@@ -42,11 +43,13 @@ abstract class SimulatorBackedTest {
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+        registry.add("streamgate.management.password", () -> OPERATOR_PASSWORD);
     }
 
     @BeforeEach
     void restAssured() {
         RestAssured.port = port;
+        RestAssured.authentication = RestAssured.preemptive().basic("operator", OPERATOR_PASSWORD);
     }
 
     /** Waits until the topic holds every record the simulator's feed has published, and asserts each once. */
@@ -64,14 +67,26 @@ abstract class SimulatorBackedTest {
 
     /**
      * Runs the sources until each has had a run that started after now and succeeded, asking again after a failed
-     * run (a hostile provider fails some).
+     * run (a hostile provider fails some); never while one runs, which would only queue yet another run.
      */
     static void runUntilSucceeded(List<String> sources) {
         Instant asked = Instant.now();
         Set<String> pending = new HashSet<>(sources);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            pending.removeIf(source -> succeededSince(source, asked));
-            pending.forEach(source -> RestAssured.post("/ops/sources/" + source + "/run"));
+            for (String source : List.copyOf(pending)) {
+                JsonPath view = RestAssured.get("/ops/sources/" + source).jsonPath();
+                String attempt = view.getString("lastAttempt");
+                boolean since = attempt != null && Instant.parse(attempt).isAfter(asked);
+                boolean failed = view.getInt("consecutiveFailures") > 0;
+                if (view.getBoolean("running")) {
+                    continue;
+                }
+                if (since && !failed) {
+                    pending.remove(source);
+                } else {
+                    RestAssured.post("/ops/sources/" + source + "/run");
+                }
+            }
             return pending.isEmpty();
         });
     }

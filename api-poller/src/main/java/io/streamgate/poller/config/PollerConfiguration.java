@@ -8,6 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.poller.cursor.CursorStore;
 import io.streamgate.poller.fetch.Fetchers;
+import io.streamgate.poller.lease.SourceLeases;
 import io.streamgate.poller.produce.KafkaClients;
 import io.streamgate.poller.run.SourceDefinition;
 import io.streamgate.poller.run.SourceMetrics;
@@ -36,6 +37,13 @@ class PollerConfiguration {
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
     }
 
+    /** Empty: its partitions are the source leases that replicas share ({@code SourceLeases}). */
+    @Bean
+    NewTopic leaseTopic(PollerProperties properties) {
+        return TopicBuilder.name(properties.cursorTopic() + ".leases").partitions(properties.cursorPartitions())
+                .build();
+    }
+
     @Bean
     CursorStore cursorStore(PollerProperties properties) {
         return new CursorStore(properties.cursorTopic());
@@ -56,7 +64,9 @@ class PollerConfiguration {
             workers.add(worker(id, config, clients, store, fetchers, meters));
             schedules.put(id, config.schedule());
         });
-        return new SourceScheduler(workers, schedules, pollerTaskScheduler, properties.maxConcurrentRuns());
+        return new SourceScheduler(workers, schedules, pollerTaskScheduler,
+                scheduler -> new SourceLeases(properties.cursorTopic() + ".leases", clients.leaseConsumer(),
+                        scheduler::leasesGained));
     }
 
     private static SourceWorker worker(String id, SourceConfig config, KafkaClients clients, CursorStore store,

@@ -9,6 +9,7 @@ import io.streamgate.core.producer.DurableProducerSettings;
 import io.streamgate.poller.source.PollerProperties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -45,6 +46,24 @@ public class KafkaClients {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         return new KafkaProducer<>(config);
+    }
+
+    /**
+     * The lease consumer: one group per transactional-id prefix, so replicas of one poller share its sources; a
+     * killed replica's sources move after {@code failover-after} (its session timeout).
+     */
+    public KafkaConsumer<byte[], byte[]> leaseConsumer() {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, poller.transactionalIdPrefix() + "-leases");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "poller-leases");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) poller.failoverAfter().toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) poller.failoverAfter().toMillis() / 4);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
     }
 
     /**

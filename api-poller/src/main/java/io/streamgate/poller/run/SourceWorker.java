@@ -38,6 +38,7 @@ public final class SourceWorker implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicReference<URI> pendingBackfill = new AtomicReference<>();
     private SourceWriter writer;
+    private long openedUnder;
     private PageWalker.Track live;
     private PageWalker.Track backfill;
 
@@ -60,12 +61,21 @@ public final class SourceWorker implements AutoCloseable {
         return status;
     }
 
-    /** One run; failures are recorded in the status and reported in the outcome, never thrown. */
-    public RunOutcome run() {
+    /**
+     * One run under {@code lease}; failures are recorded in the status and reported in the outcome, never thrown.
+     * A lease other than the one the writer was opened under means another replica may have polled the source in
+     * between: the writer is reopened, which fences that replica and reloads the cursor it left.
+     */
+    public RunOutcome run(long lease) {
         lock.lock();
         status.running(true, Instant.now());
         try {
+            if (writer != null && openedUnder != lease) {
+                closeWriter();
+            }
             open();
+            openedUnder = lease;
+            status.fenced(false);
             Instant staleAt = walker.walk(live, planner.nextLive(live.state), writer);
             URI backfillStart = pendingBackfill.getAndSet(null);
             if (backfillStart != null && !backfill.state.inProgress()) {
@@ -77,8 +87,8 @@ public final class SourceWorker implements AutoCloseable {
             status.succeeded(Instant.now());
             return RunOutcome.ok(staleAt);
         } catch (SourceWriter.FencedException e) {
-            LOG.warn("source {} is now owned by another instance; it stops here", id);
-            status.fenced();
+            LOG.warn("source {} is now written by another replica; this one stops writing it", id);
+            status.fenced(true);
             status.failed(e.getMessage());
             closeWriter();
             return RunOutcome.failure(null);

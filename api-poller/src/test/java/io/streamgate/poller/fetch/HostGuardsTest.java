@@ -38,7 +38,8 @@ class HostGuardsTest {
                 Duration.ofSeconds(5), 1, Duration.ofMillis(1), 2, 0.5, Duration.ofSeconds(5), 1000, 50,
                 Duration.ofMinutes(5));
         PollerProperties properties = new PollerProperties("c", 1, "p", 1, http, Map.of());
-        Fetchers fetchers = new Fetchers(properties, new HostGuards(properties, new SimpleMeterRegistry()));
+        Fetchers fetchers = new Fetchers(properties, new HostGuards(properties, new SimpleMeterRegistry()),
+                new FetchPermits(properties));
         URI rows = simulator.uri("/turnstile/rows.json");
         SourceFetcher first = fetchers.fetcher("first", source(rows), status -> { }, () -> { });
         SourceFetcher second = fetchers.fetcher("second", source(simulator.uri("/turnstile/pages.json")),
