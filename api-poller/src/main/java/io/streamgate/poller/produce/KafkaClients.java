@@ -1,11 +1,19 @@
 package io.streamgate.poller.produce;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.streamgate.core.producer.DurableProducerSettings;
+import io.streamgate.poller.cursor.CursorState;
+import io.streamgate.poller.cursor.CursorStore;
 import io.streamgate.poller.source.PollerProperties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +37,7 @@ public class KafkaClients {
 
     private final KafkaProperties kafka;
     private final PollerProperties poller;
+    private Producer<String, CloudEvent> requests;
 
     KafkaClients(KafkaProperties kafka, PollerProperties poller) {
         this.kafka = kafka;
@@ -46,6 +55,38 @@ public class KafkaClients {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
         return new KafkaProducer<>(config);
+    }
+
+    /**
+     * Stores {@code state} under {@code key} outside any run's transaction (idempotent, acks=all) and waits for the
+     * broker's ack: for what an operator asks between runs, such as a backfill, so that a 202 is durable.
+     */
+    public synchronized void recordCursor(CursorStore store, String key, CursorState state, Duration timeout) {
+        if (requests == null) {
+            Map<String, Object> config = DurableProducerSettings.apply(kafka.buildProducerProperties(null));
+            config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "poller-requests");
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+            requests = new KafkaProducer<>(config);
+        }
+        try {
+            for (var record : store.records(key, CursorState.EMPTY, state)) {
+                requests.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording " + key, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not record " + key + " in Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (requests != null) {
+            requests.close(Duration.ofSeconds(5));
+        }
     }
 
     /**

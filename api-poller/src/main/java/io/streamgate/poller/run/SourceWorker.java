@@ -28,6 +28,7 @@ public final class SourceWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceWorker.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BACKFILL = "@backfill";
 
     private final String id;
     private final KafkaClients clients;
@@ -79,7 +80,7 @@ public final class SourceWorker implements AutoCloseable {
             Instant staleAt = walker.walk(live, planner.nextLive(live.state), writer);
             URI backfillStart = pendingBackfill.getAndSet(null);
             if (backfillStart != null && !backfill.state.inProgress()) {
-                backfill.state = new CursorState(null, backfillStart.toString(), null, null, null, null, null);
+                backfill.state = backfillStart(backfillStart);
             }
             if (backfill.state.inProgress() && !status.paused()) {
                 walker.walk(backfill, URI.create(backfill.state.nextPage()), writer);
@@ -121,6 +122,17 @@ public final class SourceWorker implements AutoCloseable {
         if (status.view().backfillInProgress() || !pendingBackfill.compareAndSet(null, first)) {
             throw new IllegalStateException("a backfill of source " + id + " is already in progress");
         }
+        try {
+            // durable before it is accepted: a restart's cursor load finds this backfill in progress
+            clients.recordCursor(store, id + BACKFILL, backfillStart(first), KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            pendingBackfill.set(null);
+            throw e;
+        }
+    }
+
+    private static CursorState backfillStart(URI first) {
+        return new CursorState(null, first.toString(), null, null, null, null, null);
     }
 
     public boolean canBackfill() {
@@ -131,7 +143,7 @@ public final class SourceWorker implements AutoCloseable {
         if (writer != null) {
             return;
         }
-        String backfillKey = id + "@backfill";
+        String backfillKey = id + BACKFILL;
         try (Consumer<String, byte[]> committed = clients.cursorReader(id, true);
                 Consumer<String, byte[]> ends = clients.cursorReader(id, false)) {
             SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), committed, ends, store,

@@ -54,7 +54,7 @@ class FencingTest {
         PollerProperties.HttpSettings http = new PollerProperties.HttpSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), 2, 0.5, Duration.ofSeconds(1), 1, 50,
                 Duration.ofSeconds(1));
-        return new KafkaClients(kafka, new PollerProperties(CURSORS, 1, "fencing-test", 1, http, Map.of()));
+        return new KafkaClients(kafka, new PollerProperties(CURSORS, 1, "fencing-test", 1, Duration.ofSeconds(10), http, Map.of()));
     }
 
     private static ContractRecord record(String topic, String id) {
