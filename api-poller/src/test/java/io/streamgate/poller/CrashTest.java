@@ -114,7 +114,7 @@ class CrashTest {
                 Process poller = replicas[victim];
                 long started = System.nanoTime();
                 if (random.nextBoolean()) {
-                    poller.waitFor(random.nextLong(300, 5_000), TimeUnit.MILLISECONDS);
+                    poller.waitFor(random.nextLong(300, 3_000), TimeUnit.MILLISECONDS);
                 } else {
                     int target = committed() + random.nextInt(1, 30);
                     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
