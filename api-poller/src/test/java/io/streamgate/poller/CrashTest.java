@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import io.streamgate.poller.simulator.Hostile;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +101,9 @@ class CrashTest {
     void killingReplicasAtRandomPointsNeitherLosesNorDuplicatesARecordNorStarvesASource() throws Exception {
         System.out.println("CrashTest seed " + SEED + " (replay: -Dcrash.seed=" + SEED + ")");
         SplittableRandom random = new SplittableRandom(SEED);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(); // counted from the start
+        }
         SIMULATOR.fail("/key/", 429, 5, 5_000); // the throttled sources' provider, throughout
         String[] names = {"a", "b"};
         Process[] replicas = {launch("a", 0), launch("b", 0)};
