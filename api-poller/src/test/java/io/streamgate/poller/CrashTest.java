@@ -123,7 +123,7 @@ class CrashTest {
                     poller.waitFor(random.nextLong(300, 3_000), TimeUnit.MILLISECONDS);
                 } else {
                     int target = committed() + random.nextInt(1, 30);
-                    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
+                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
                             .until(() -> committed() >= target || !poller.isAlive());
                     progressKills++;
                 }
@@ -137,14 +137,14 @@ class CrashTest {
 
             SIMULATOR.feed().commitLate();
             List<String> expected = SIMULATOR.feed().allIds();
-            await().atMost(Duration.ofSeconds(120)).until(() -> committed() >= expected.size());
+            await().atMost(Duration.ofMinutes(4)).until(() -> committed() >= expected.size());
             Map<String, Long> counts = TopicReader.idCounts(BOOTSTRAP, TOPIC);
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(counts.values()).as("each record exactly once").containsOnly(1L);
 
             Instant window = Instant.now();
             long runs = cursorCommits("steady");
-            await().atMost(Duration.ofSeconds(60)).until(() -> cursorCommits("steady") >= runs + 5);
+            await().atMost(Duration.ofMinutes(2)).until(() -> cursorCommits("steady") >= runs + 5);
             assertThat(SIMULATOR.log()).as("the other two were throttled meanwhile")
                     .anyMatch(served -> served.path().startsWith("/key/") && served.status() == 429
                             && served.at().isAfter(window));
