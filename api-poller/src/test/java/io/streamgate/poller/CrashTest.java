@@ -8,36 +8,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.streamgate.poller.simulator.Hostile;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the poller's process ({@code destroyForcibly}, i.e. SIGKILL) at random points many times over, restarting it
- * each time, while the provider keeps publishing; then shows that the topic, read {@code read_committed}, holds
- * every provider record exactly once. Kill points are random both in wall time (start-up, first fetch, between
- * pages) and in progress (just after a page committed, while the next is in flight).
+ * Two poller replicas (separate JVMs, as deploy/ runs them) on the same sources against the hostile provider, one
+ * of them SIGKILLed ({@code destroyForcibly}) at a random point {@value #KILLS} times over and restarted, while the
+ * provider keeps publishing and committing late rows; then the topic, read {@code read_committed}, holds every
+ * provider record exactly once. Kill points are random in wall time (start-up, joining the lease group, mid-run)
+ * and in progress (just after a page committed). Two more sources are throttled throughout (429 with
+ * {@code Retry-After: 5}) and the replicas may run one request at a time: a steady source must keep its schedule
+ * all the same. The seed is logged; {@code -Dcrash.seed=N} replays a run's choices.
  */
 class CrashTest {
 
-    private static final int KILLS = 10;
+    private static final int KILLS = 20;
     private static final String TOPIC = "crash.turnstile";
+    private static final String CURSORS = "crash.cursors";
     private static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+    private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(
-            ProviderSimulator.Options.forTests(37, 24).withLatency(Duration.ofMillis(40)));
+            ProviderSimulator.Options.forTests(37, 12).withHostile(Hostile.all(SEED).withErrorShare(0.05)));
     private static final Path LOGS = Path.of("target", "crash-test");
 
-    private static Process launch(int run) throws IOException {
+    private static Process launch(String replica, int run) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String source = "--streamgate.poller.sources.crash.";
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 PollerApplication.class.getName(),
@@ -46,10 +55,28 @@ class CrashTest {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.io.streamgate.poller.PollerApplication=INFO", // its start-up time, in the log
+                "--logging.level.io.streamgate.poller.lease=INFO", // the leases it gains
                 "--spring.main.lazy-initialization=true", // starts sooner; the source scheduler is a lifecycle bean
                 "--streamgate.poller.transactional-id-prefix=crash-test",
-                source + "url=" + SIMULATOR.uri("/turnstile/rows.json"),
-                source + "topic=" + TOPIC,
+                "--streamgate.poller.cursor-topic=" + CURSORS,
+                "--streamgate.poller.failover-after=6s",
+                "--streamgate.poller.max-concurrent-runs=1"));
+        // the recorded source and the steady one on one host name, the throttled ones on another: the host's
+        // circuit breaker opened by the throttled ones must not be what stops the others
+        command.addAll(source("crash", "localhost", "/turnstile/rows.json", TOPIC));
+        command.addAll(source("steady", "localhost", "/turnstile/rows.json", "crash.steady"));
+        command.addAll(source("throttled-1", "127.0.0.1", "/key/turnstile/rows.json", "crash.throttled"));
+        command.addAll(source("throttled-2", "127.0.0.1", "/key/turnstile/rows.json", "crash.throttled"));
+        Files.createDirectories(LOGS);
+        File log = LOGS.resolve("poller-" + replica + "-" + run + ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static List<String> source(String id, String host, String path, String topic) {
+        String source = "--streamgate.poller.sources." + id + ".";
+        return List.of(
+                source + "url=" + SIMULATOR.uri(path).toString().replace("127.0.0.1", host),
+                source + "topic=" + topic,
                 source + "type=mta.turnstile.reading",
                 source + "id=:id",
                 source + "params[$order]=:updated_at,:id",
@@ -58,54 +85,73 @@ class CrashTest {
                 source + "incremental.field=:updated_at",
                 source + "incremental.where=:updated_at > '{cursor}'",
                 source + "schedule.interval=500ms",
-                source + "schedule.min-interval=100ms"));
-        Files.createDirectories(LOGS);
-        File log = LOGS.resolve("poller-" + run + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+                source + "schedule.min-interval=100ms");
     }
 
     private static int committed() {
         return TopicReader.records(BOOTSTRAP, TOPIC).size();
     }
 
+    /** How many cursor records {@code source} has committed: one or more each run. */
+    private static long cursorCommits(String source) {
+        return TopicReader.records(BOOTSTRAP, CURSORS).stream().filter(r -> source.equals(r.key())).count();
+    }
+
     @Test
-    void killingThePollerAtRandomPointsNeitherLosesNorDuplicatesARecord() throws Exception {
-        SplittableRandom random = new SplittableRandom();
+    void killingReplicasAtRandomPointsNeitherLosesNorDuplicatesARecordNorStarvesASource() throws Exception {
+        System.out.println("CrashTest seed " + SEED + " (replay: -Dcrash.seed=" + SEED + ")");
+        SplittableRandom random = new SplittableRandom(SEED);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(); // counted from the start
+        }
+        SIMULATOR.fail("/key/", 429, 5, 5_000); // the throttled sources' provider, throughout
+        String[] names = {"a", "b"};
+        Process[] replicas = {launch("a", 0), launch("b", 0)};
         int progressKills = 0;
-        for (int run = 0; run < KILLS; run++) {
-            if (run % 3 == 2) {
-                SIMULATOR.feed().advance(2); // the provider publishes while the poller keeps crashing
-            }
-            long launched = System.nanoTime();
-            Process poller = launch(run);
-            try {
-                if (run % 2 == 0) {
-                    // a random instant in its life: during start-up, opening the producer, or mid-run
-                    poller.waitFor(random.nextLong(300, 5_000), TimeUnit.MILLISECONDS);
+        try {
+            for (int kill = 0; kill < KILLS; kill++) {
+                if (kill % 3 == 2) {
+                    SIMULATOR.feed().advance(2); // the provider publishes while the replicas keep crashing
+                }
+                if (kill % 4 == 3) {
+                    SIMULATOR.feed().commitLate(); // rows with cursor values already read
+                }
+                int victim = random.nextInt(2);
+                Process poller = replicas[victim];
+                long started = System.nanoTime();
+                if (random.nextBoolean()) {
+                    poller.waitFor(random.nextLong(300, 3_000), TimeUnit.MILLISECONDS);
                 } else {
-                    int target = committed() + random.nextInt(1, 50);
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
+                    int target = committed() + random.nextInt(1, 30);
+                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
                             .until(() -> committed() >= target || !poller.isAlive());
                     progressKills++;
                 }
-                assertThat(poller.isAlive()).as("poller run %d died on its own; see %s", run, LOGS).isTrue();
-                System.out.printf("run %d killed after %d ms with %d records committed%n", run,
-                        (System.nanoTime() - launched) / 1_000_000, committed());
-            } finally {
+                assertThat(poller.isAlive()).as("replica %s died on its own; see %s", names[victim], LOGS).isTrue();
                 poller.destroyForcibly().waitFor();
+                System.out.printf("kill %d: replica %s after %d ms, %d records committed%n", kill, names[victim],
+                        (System.nanoTime() - started) / 1_000_000, committed());
+                replicas[victim] = launch(names[victim], kill + 1);
             }
-        }
-        assertThat(progressKills).isPositive();
+            assertThat(progressKills).isPositive();
 
-        Process last = launch(KILLS);
-        try {
+            SIMULATOR.feed().commitLate();
             List<String> expected = SIMULATOR.feed().allIds();
-            await().atMost(Duration.ofSeconds(90)).until(() -> committed() >= expected.size());
+            await().atMost(Duration.ofMinutes(4)).until(() -> committed() >= expected.size());
             Map<String, Long> counts = TopicReader.idCounts(BOOTSTRAP, TOPIC);
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(counts.values()).as("each record exactly once").containsOnly(1L);
+
+            Instant window = Instant.now();
+            long runs = cursorCommits("steady");
+            await().atMost(Duration.ofMinutes(2)).until(() -> cursorCommits("steady") >= runs + 5);
+            assertThat(SIMULATOR.log()).as("the other two were throttled meanwhile")
+                    .anyMatch(served -> served.path().startsWith("/key/") && served.status() == 429
+                            && served.at().isAfter(window));
         } finally {
-            last.destroyForcibly().waitFor();
+            for (Process replica : replicas) {
+                replica.destroyForcibly().waitFor();
+            }
         }
     }
 }

@@ -1,16 +1,23 @@
 package io.streamgate.poller;
 
 import static io.streamgate.poller.PollerTestSources.turnstile;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.streamgate.core.contract.ContractReader;
 import io.restassured.http.ContentType;
+import io.streamgate.poller.page.Uris;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -31,6 +38,11 @@ class OperatorEndpointTest extends SimulatorBackedTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("streamgate.poller.transactional-id-prefix", () -> "ops-test");
         turnstile(registry, "held", SIMULATOR, "/turnstile/rows.json", "ops.held").set("paused", "true");
+        turnstile(registry, "held-history", SIMULATOR, "/turnstile/rows.json", "ops.held-history")
+                .set("paused", "true")
+                .set("incremental.field", ":updated_at")
+                .set("incremental.where", ":updated_at > '{cursor}'")
+                .set("incremental.backfill-where", ":updated_at >= '{from}' AND :updated_at < '{to}'");
     }
 
     @Test
@@ -62,5 +74,30 @@ class OperatorEndpointTest extends SimulatorBackedTest {
         RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
                 .post("/ops/sources/held/backfill").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void operationsWithoutTheOperatorsCredentialsAre401ProblemsAndChangeNothing() {
+        RestAssured.given().auth().none().post("/ops/sources/held/resume").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("Basic"));
+        RestAssured.given().auth().preemptive().basic("operator", "wrong").post("/ops/sources/held/run").then()
+                .statusCode(401);
+        RestAssured.given().auth().none().get("/ops/sources").then().statusCode(401);
+        RestAssured.given().auth().none().get("/actuator/health/liveness").then().statusCode(200);
+        RestAssured.get("/ops/sources/held").then().statusCode(200).body("paused", is(true));
+    }
+
+    @Test
+    void anAcceptedBackfillIsInTheCursorTopicBeforeItsRunSoARestartKeepsIt() throws Exception {
+        RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
+                .post("/ops/sources/held-history/backfill").then().statusCode(202);
+        List<String> stored = TopicReader.records(BOOTSTRAP, "streamgate.poller.cursors").stream()
+                .filter(record -> "held-history@backfill".equals(record.key()))
+                .map(record -> new String(ContractReader.read(record).getData().toBytes(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(stored).as("the paused source has not run it").hasSize(1);
+        URI next = URI.create(new ObjectMapper().readTree(stored.get(0)).path("nextPage").asText());
+        assertThat(Uris.param(next, "$where")).contains(">= '2024-01-06T00:00:00.000'");
     }
 }

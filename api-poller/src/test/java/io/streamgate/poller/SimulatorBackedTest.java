@@ -4,8 +4,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class SimulatorBackedTest {
 
     static final String BOOTSTRAP = KafkaBrokerExtension.shared().bootstrapServers();
+    static final String OPERATOR_PASSWORD = "test-operator-secret";
 
     private final ProviderSimulator simulator;
 
@@ -38,11 +43,13 @@ abstract class SimulatorBackedTest {
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+        registry.add("streamgate.management.password", () -> OPERATOR_PASSWORD);
     }
 
     @BeforeEach
     void restAssured() {
         RestAssured.port = port;
+        RestAssured.authentication = RestAssured.preemptive().basic("operator", OPERATOR_PASSWORD);
     }
 
     /** Waits until the topic holds every record the simulator's feed has published, and asserts each once. */
@@ -54,10 +61,41 @@ abstract class SimulatorBackedTest {
     static Instant runNow(String source) {
         Instant asked = Instant.now();
         RestAssured.post("/ops/sources/" + source + "/run").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String last = RestAssured.get("/ops/sources/" + source).path("lastSuccess");
-            return last != null && Instant.parse(last).isAfter(asked);
-        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> succeededSince(source, asked));
         return asked;
+    }
+
+    /**
+     * Runs the sources until each has had a run that started after now and succeeded, asking again after a failed
+     * run (a hostile provider fails some); never while one runs, which would only queue yet another run.
+     */
+    static void runUntilSucceeded(List<String> sources) {
+        Instant asked = Instant.now();
+        Set<String> pending = new HashSet<>(sources);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (String source : List.copyOf(pending)) {
+                JsonPath view = RestAssured.get("/ops/sources/" + source).jsonPath();
+                String attempt = view.getString("lastAttempt");
+                boolean since = attempt != null && Instant.parse(attempt).isAfter(asked);
+                boolean failed = view.getInt("consecutiveFailures") > 0;
+                if (view.getBoolean("running")) {
+                    continue;
+                }
+                if (since && !failed) {
+                    pending.remove(source);
+                } else {
+                    RestAssured.post("/ops/sources/" + source + "/run");
+                }
+            }
+            return pending.isEmpty();
+        });
+    }
+
+    /** Whether the source's last run started after {@code asked}, has ended, and succeeded. */
+    static boolean succeededSince(String source, Instant asked) {
+        JsonPath view = RestAssured.get("/ops/sources/" + source).jsonPath();
+        String attempt = view.getString("lastAttempt");
+        return attempt != null && Instant.parse(attempt).isAfter(asked) && !view.getBoolean("running")
+                && view.getInt("consecutiveFailures") == 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.poller.cursor.CursorStore;
 import io.streamgate.poller.fetch.Fetchers;
+import io.streamgate.poller.lease.SourceLeases;
 import io.streamgate.poller.produce.KafkaClients;
 import io.streamgate.poller.run.SourceDefinition;
 import io.streamgate.poller.run.SourceMetrics;
@@ -32,8 +33,15 @@ class PollerConfiguration {
     /** Created (compacted) by Spring's KafkaAdmin at start-up if it does not exist. */
     @Bean
     NewTopic cursorTopic(PollerProperties properties) {
-        return TopicBuilder.name(properties.cursorTopic()).partitions(1)
+        return TopicBuilder.name(properties.cursorTopic()).partitions(properties.cursorPartitions())
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    /** Empty: its partitions are the source leases that replicas share ({@code SourceLeases}). */
+    @Bean
+    NewTopic leaseTopic(PollerProperties properties) {
+        return TopicBuilder.name(properties.cursorTopic() + ".leases").partitions(properties.cursorPartitions())
+                .build();
     }
 
     @Bean
@@ -56,7 +64,9 @@ class PollerConfiguration {
             workers.add(worker(id, config, clients, store, fetchers, meters));
             schedules.put(id, config.schedule());
         });
-        return new SourceScheduler(workers, schedules, pollerTaskScheduler, properties.maxConcurrentRuns());
+        return new SourceScheduler(workers, schedules, pollerTaskScheduler,
+                scheduler -> new SourceLeases(properties.cursorTopic() + ".leases", clients.leaseConsumer(),
+                        scheduler::leasesGained));
     }
 
     private static SourceWorker worker(String id, SourceConfig config, KafkaClients clients, CursorStore store,

@@ -44,18 +44,22 @@ public final class CursorValues {
         return b == null || compare(a, b) >= 0 ? a : b;
     }
 
-    /** {@code value} moved back by {@code overlap}, in the same notation; unchanged when it is not a time. */
-    public static String minus(String value, Duration overlap) {
-        if (value == null || overlap.isZero()) {
-            return value;
+    /**
+     * {@code value} moved back, in the same notation: by {@code time} when it is a time, by {@code number} when it
+     * is a number; unchanged when it is neither.
+     */
+    public static String minus(String value, Duration time, BigDecimal number) {
+        if (value == null) {
+            return null;
         }
         try {
-            return OffsetDateTime.parse(value).minus(overlap).toInstant().toString();
+            return OffsetDateTime.parse(value).minus(time).toInstant().toString();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(value).minus(overlap).format(FLOATING);
+                return LocalDateTime.parse(value).minus(time).format(FLOATING);
             } catch (DateTimeParseException notLocal) {
-                return value;
+                BigDecimal numeric = number(value);
+                return numeric == null || number.signum() == 0 ? value : numeric.subtract(number).toPlainString();
             }
         }
     }

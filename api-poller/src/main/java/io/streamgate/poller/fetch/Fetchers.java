@@ -19,10 +19,12 @@ public class Fetchers {
     private final PollerProperties.HttpSettings settings;
     private final HostGuards guards;
     private final HttpClient http;
+    private final FetchPermits permits;
 
-    Fetchers(PollerProperties properties, HostGuards guards) {
+    Fetchers(PollerProperties properties, HostGuards guards, FetchPermits permits) {
         this.settings = properties.http();
         this.guards = guards;
+        this.permits = permits;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -49,6 +51,6 @@ public class Fetchers {
         Authenticator auth = new Authenticator(config.auth(),
                 new OAuth2Tokens(config.auth(), http, settings.requestTimeout(), Clock.systemUTC()));
         return new SourceFetcher(config, http, settings.requestTimeout(), auth, retry, guards,
-                settings.maxRetryWait(), statusCounter);
+                settings.maxRetryWait(), statusCounter, permits);
     }
 }

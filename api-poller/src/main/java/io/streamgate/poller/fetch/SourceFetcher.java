@@ -29,9 +29,10 @@ public final class SourceFetcher {
     private final HostGuards guards;
     private final Duration maxRetryWait;
     private final IntConsumer statusCounter;
+    private final FetchPermits permits;
 
     SourceFetcher(SourceConfig config, HttpClient http, Duration timeout, Authenticator auth, Retry retry,
-            HostGuards guards, Duration maxRetryWait, IntConsumer statusCounter) {
+            HostGuards guards, Duration maxRetryWait, IntConsumer statusCounter, FetchPermits permits) {
         this.config = config;
         this.http = http;
         this.timeout = timeout;
@@ -40,6 +41,7 @@ public final class SourceFetcher {
         this.guards = guards;
         this.maxRetryWait = maxRetryWait;
         this.statusCounter = statusCounter;
+        this.permits = permits;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class SourceFetcher {
         CircuitBreaker breaker = guards.breaker(host);
         RateLimiter limiter = guards.limiter(host);
         return retry.executeSupplier(() -> breaker.executeSupplier(
-                RateLimiter.decorateSupplier(limiter, () -> attempt(uri, conditions, true))));
+                RateLimiter.decorateSupplier(limiter, () -> permits.holding(() -> attempt(uri, conditions, true)))));
     }
 
     private FetchResponse attempt(URI uri, Map<String, String> conditions, boolean mayRenew) {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health/sources/<id>}: UP while the source succeeds; DOWN when fenced, or after 3 failures in a
- * row, or when its last success is older than 3 scheduled periods (stale); OUT_OF_SERVICE when paused.
+ * row, or when its last success (its start, if it never succeeded) is older than 3 scheduled periods
+ * (stale); OUT_OF_SERVICE when paused.
  */
 @Component("sources")
 class SourcesHealth implements CompositeHealthContributor {
@@ -52,20 +53,23 @@ class SourcesHealth implements CompositeHealthContributor {
     }
 
     static Health health(SourceStatus.View view, Duration staleAfter) {
-        Duration staleness = view.lastSuccess() == null ? null : Duration.between(view.lastSuccess(), Instant.now());
+        Duration staleness = Duration.between(view.freshAt(), Instant.now());
         Health.Builder health;
         if (view.paused()) {
             health = Health.outOfService();
+        } else if (view.standby()) {
+            health = Health.up(); // another replica holds its lease and answers for it
         } else if (view.fenced() || view.consecutiveFailures() >= FAILURES_DOWN
-                || staleness != null && staleness.compareTo(staleAfter) > 0) {
+                || staleness.compareTo(staleAfter) > 0) {
             health = Health.down();
         } else {
             health = Health.up();
         }
         health.withDetail("lastSuccess", String.valueOf(view.lastSuccess()))
                 .withDetail("consecutiveFailures", view.consecutiveFailures())
-                .withDetail("stalenessSeconds", staleness == null ? -1 : staleness.toSeconds())
-                .withDetail("fenced", view.fenced());
+                .withDetail("stalenessSeconds", staleness.toSeconds())
+                .withDetail("fenced", view.fenced())
+                .withDetail("standby", view.standby());
         if (view.lastError() != null) {
             health.withDetail("lastError", view.lastError());
         }

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A cursor from the body: the value at {@code cursorPointer} goes out as {@code cursorParam} (or, when it is an
- * absolute URL, is followed as is). Done when it is absent, null or empty, when {@code hasMorePointer} (if set)
- * is false, or when a page is empty.
+ * absolute URL, is followed as is). Done when it is absent, null or empty, or when {@code hasMorePointer} (if set)
+ * is false. An empty page ends the run only when the provider gives no {@code hasMorePointer}: one that says there
+ * is more after an empty page is believed.
  */
 public record CursorPagination(String cursorParam, String cursorPointer, String hasMorePointer)
         implements Pagination {
@@ -21,7 +22,7 @@ public record CursorPagination(String cursorParam, String cursorPointer, String 
     @Override
     public Optional<URI> next(PageView page) {
         JsonNode body = page.body();
-        if (body == null || page.recordCount() == 0) {
+        if (body == null || hasMorePointer.isEmpty() && page.recordCount() == 0) {
             return Optional.empty();
         }
         if (!hasMorePointer.isEmpty() && !body.at(hasMorePointer).asBoolean(false)) {

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** RFC 8288 {@code Link} headers: follows {@code rel="next"} (resolved against the page's URI). */
+/**
+ * RFC 8288 {@code Link} headers: follows {@code rel="next"} (resolved against the page's URI), also after an empty
+ * page: the provider's link, not the page's size, says whether there is more.
+ */
 public record LinkPagination() implements Pagination {
 
     private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
@@ -19,9 +22,6 @@ public record LinkPagination() implements Pagination {
 
     @Override
     public Optional<URI> next(PageView page) {
-        if (page.recordCount() == 0) {
-            return Optional.empty();
-        }
         List<String> values = page.headers().apply("Link");
         for (String value : values == null ? List.<String>of() : values) {
             Matcher link = LINK.matcher(value);

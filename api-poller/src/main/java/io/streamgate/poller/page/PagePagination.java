@@ -3,8 +3,12 @@ package io.streamgate.poller.page;
 import java.net.URI;
 import java.util.Optional;
 
-/** Page numbers from {@code firstPage}, {@code limit} records a page; a short page is the last. */
-public record PagePagination(String pageParam, String sizeParam, int limit, int firstPage) implements Pagination {
+/**
+ * Page numbers from {@code firstPage}, {@code limit} records a page asked for. An empty page, or the page count at
+ * {@code totalPointer} reached, is the last; a short page is not (providers cap page sizes).
+ */
+public record PagePagination(String pageParam, String sizeParam, int limit, int firstPage, String totalPointer)
+        implements Pagination {
 
     @Override
     public URI first(URI base) {
@@ -13,11 +17,12 @@ public record PagePagination(String pageParam, String sizeParam, int limit, int 
 
     @Override
     public Optional<URI> next(PageView page) {
-        if (page.recordCount() < limit) {
-            return Optional.empty();
-        }
         String current = Uris.param(page.uri(), pageParam);
         long number = current == null ? firstPage : Long.parseLong(current);
+        long reached = number - firstPage + 1;
+        if (page.recordCount() == 0 || Totals.reached(page, totalPointer, reached)) {
+            return Optional.empty();
+        }
         return Optional.of(Uris.with(page.uri(), pageParam, String.valueOf(number + 1)));
     }
 }

@@ -21,9 +21,10 @@ public sealed interface Pagination permits OffsetPagination, PagePagination, Cur
     static Pagination of(PaginationConfig config) {
         return switch (config.kind()) {
             case NONE -> new SinglePage();
-            case OFFSET -> new OffsetPagination(config.offsetParam(), config.limitParam(), config.limit());
+            case OFFSET -> new OffsetPagination(config.offsetParam(), config.limitParam(), config.limit(),
+                    config.totalPointer());
             case PAGE -> new PagePagination(config.pageParam(), config.limitParam(), config.limit(),
-                    config.firstPage());
+                    config.firstPage(), config.totalPointer());
             case CURSOR -> new CursorPagination(config.cursorParam(), config.cursorPointer(), config.hasMorePointer());
             case LINK -> new LinkPagination();
         };

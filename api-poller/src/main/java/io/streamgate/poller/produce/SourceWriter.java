@@ -1,6 +1,7 @@
 package io.streamgate.poller.produce;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,14 @@ public final class SourceWriter implements AutoCloseable {
     private final CursorStore cursors;
     private final RecordTracing tracing;
 
-    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors, RecordTracing tracing) {
+    /** What each cursor key holds as of the last commit: a page rewrites only the parts of it that changed. */
+    private final Map<String, CursorState> committed;
+
+    private SourceWriter(Producer<String, CloudEvent> producer, CursorStore cursors,
+            Map<String, CursorState> committed, RecordTracing tracing) {
         this.producer = producer;
         this.cursors = cursors;
+        this.committed = new HashMap<>(committed);
         this.tracing = tracing;
     }
 
@@ -36,18 +42,19 @@ public final class SourceWriter implements AutoCloseable {
      * Initialises the transactions (fencing older owners and aborting what they left open), then reads the
      * committed cursors under {@code keys}.
      */
-    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> consumer,
-            CursorStore cursors, Set<String> keys, Duration timeout) {
-        return open(producer, consumer, cursors, keys, timeout, RecordTracing.OFF);
+    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> committed,
+            Consumer<String, byte[]> ends, CursorStore cursors, Set<String> keys, Duration timeout) {
+        return open(producer, committed, ends, cursors, keys, timeout, RecordTracing.OFF);
     }
 
     /** As above; each page's transaction runs in a span of its own, whose context its records carry. */
-    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> consumer,
-            CursorStore cursors, Set<String> keys, Duration timeout, RecordTracing tracing) {
+    public static Opened open(Producer<String, CloudEvent> producer, Consumer<String, byte[]> committed,
+            Consumer<String, byte[]> ends, CursorStore cursors, Set<String> keys, Duration timeout,
+            RecordTracing tracing) {
         try {
             producer.initTransactions();
-            Map<String, CursorState> states = cursors.load(consumer, keys, timeout);
-            return new Opened(new SourceWriter(producer, cursors, tracing), states);
+            Map<String, CursorState> states = cursors.load(committed, ends, keys, timeout);
+            return new Opened(new SourceWriter(producer, cursors, states, tracing), states);
         } catch (RuntimeException e) {
             producer.close(Duration.ZERO);
             throw e;
@@ -77,8 +84,10 @@ public final class SourceWriter implements AutoCloseable {
                 // no per-send future to check: commitTransaction() throws if any send of the transaction failed
                 producer.send(record.toProducerRecord(trace));
             }
-            producer.send(cursors.record(cursorKey, state).toProducerRecord());
+            cursors.records(cursorKey, committed.getOrDefault(cursorKey, CursorState.EMPTY), state)
+                    .forEach(producer::send);
             producer.commitTransaction();
+            committed.put(cursorKey, state);
         } catch (ProducerFencedException e) {
             throw new FencedException(e);
         } catch (KafkaException e) {

@@ -1,7 +1,6 @@
 package io.streamgate.poller.run;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import io.streamgate.poller.cursor.CursorState;
 import io.streamgate.poller.cursor.CursorValues;
+import io.streamgate.poller.cursor.Overlap;
 
 /**
  * The pure part of a page: which records to produce and the cursor state to commit with them.
@@ -34,7 +34,7 @@ public final class PageStep {
      * @param next the next page, or null when the run ends here
      */
     public static Result apply(CursorState state, List<Item> items, URI next, boolean firstPage, String etag,
-            String lastModified, Duration overlap, boolean diff) {
+            String lastModified, Overlap overlap, boolean diff) {
         List<Integer> produce = new ArrayList<>();
         Map<String, String> recent = new HashMap<>(state.recent());
         Map<String, String> entities = new HashMap<>(state.entities());
@@ -44,7 +44,7 @@ public final class PageStep {
             if (item.cursorValue() != null) {
                 runMax = CursorValues.max(runMax, item.cursorValue());
             }
-            if (!overlap.isZero() && item.cursorValue() != null && item.cursorValue().equals(recent.get(item.ceId()))) {
+            if (overlap.active() && item.cursorValue() != null && item.cursorValue().equals(recent.get(item.ceId()))) {
                 continue;
             }
             if (diff && item.entity() != null && item.hash().equals(entities.get(item.entity()))) {
@@ -54,14 +54,15 @@ public final class PageStep {
             if (diff && item.entity() != null) {
                 entities.put(item.entity(), item.hash());
             }
-            if (!overlap.isZero() && item.cursorValue() != null) {
+            if (overlap.active() && item.cursorValue() != null) {
                 recent.put(item.ceId(), item.cursorValue());
             }
         }
         String high = CursorValues.max(state.cursor(), runMax);
-        if (!overlap.isZero() && high != null) {
-            String floor = CursorValues.minus(high, overlap);
-            recent.values().removeIf(value -> CursorValues.compare(value, floor) <= 0);
+        if (overlap.active() && high != null) {
+            // kept down to the floor itself, in case the provider's filter includes it (>=)
+            String floor = overlap.minus(high);
+            recent.values().removeIf(value -> CursorValues.compare(value, floor) < 0);
         }
         CursorState nextState = next != null
                 ? new CursorState(state.cursor(), next.toString(), runMax, recent,

@@ -2,7 +2,6 @@ package io.streamgate.poller.run;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.poller.cursor.CursorState;
+import io.streamgate.poller.cursor.Overlap;
 import io.streamgate.poller.extract.PolledRecord;
 import io.streamgate.poller.extract.RecordMapper;
 import io.streamgate.poller.extract.RecordSplitter;
@@ -22,6 +22,7 @@ import io.streamgate.poller.page.Pagination;
 import io.streamgate.poller.produce.SourceWriter;
 import io.streamgate.poller.schedule.Freshness;
 import io.streamgate.poller.source.FormatConfig;
+import io.streamgate.poller.source.PaginationConfig;
 import io.streamgate.poller.source.SourceConfig;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -67,12 +68,13 @@ final class PageWalker {
     Instant walk(Track track, URI first, SourceWriter writer) {
         URI uri = first;
         boolean firstPage = !track.state.inProgress();
-        Duration overlap = track.live && config.incremental() != null ? config.incremental().overlap() : Duration.ZERO;
+        Overlap overlap = track.live && config.incremental() != null ? config.incremental().overlapWindow()
+                : Overlap.NONE;
         FetchResponse response = null;
         JsonNode body = null;
         for (int pages = 0; pages < config.pagination().maxPages() && !status.paused(); pages++) {
-            response = fetcher.fetch(uri, firstPage && track.live && config.conditional()
-                    ? conditions(track.state) : Map.of());
+            response = fetcher.fetch(uri, firstPage && track.live && conditional() ? conditions(track.state)
+                    : Map.of());
             if (response.notModified()) {
                 metrics.notModified();
                 break;
@@ -124,6 +126,14 @@ final class PageWalker {
                     DigestUtils.sha256Hex(record.payload())));
         }
         return items;
+    }
+
+    /**
+     * Validators only for one-page feeds: an unchanged first page says nothing about later pages, where new or
+     * changed rows land, so a 304 there must not end the run.
+     */
+    private boolean conditional() {
+        return config.conditional() && config.pagination().kind() == PaginationConfig.Kind.NONE;
     }
 
     private static Map<String, String> conditions(CursorState state) {

@@ -3,7 +3,6 @@ package io.streamgate.poller.run;
 import java.net.URI;
 
 import io.streamgate.poller.cursor.CursorState;
-import io.streamgate.poller.cursor.CursorValues;
 import io.streamgate.poller.page.Pagination;
 import io.streamgate.poller.page.Uris;
 import io.streamgate.poller.source.IncrementalConfig;
@@ -32,8 +31,8 @@ public final class RunPlanner {
         URI base = Uris.withAll(config.url(), config.params());
         IncrementalConfig incremental = config.incremental();
         String since = incremental == null ? null
-                : CursorValues.minus(state.cursor() != null ? state.cursor() : blankToNull(incremental.initial()),
-                        incremental.overlap());
+                : state.cursor() != null ? incremental.overlapWindow().minus(state.cursor())
+                        : blankToNull(incremental.initial());
         if (since != null) {
             base = incremental.param().isBlank()
                     ? Uris.with(base, incremental.whereParam(), incremental.where().replace("{cursor}", since))

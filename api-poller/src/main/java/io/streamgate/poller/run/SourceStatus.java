@@ -8,8 +8,16 @@ public final class SourceStatus {
     /** An immutable view for health, metrics and the operator endpoint. */
     public record View(String id, boolean paused, boolean running, boolean fenced, Instant lastSuccess,
             Instant lastAttempt, int consecutiveFailures, String lastError, Instant nextRun, long records,
-            long pages, String cursor, boolean runInProgress, boolean backfillInProgress, Instant newestEvent) {
+            long pages, String cursor, boolean runInProgress, boolean backfillInProgress, Instant newestEvent,
+            Instant since, boolean standby) {
+
+        /** Since when the source has had nothing new: its last success, or its start if it never succeeded. */
+        public Instant freshAt() {
+            return lastSuccess != null ? lastSuccess : since;
+        }
     }
+
+    private final Instant since = Instant.now();
 
     private final String id;
     private volatile boolean paused;
@@ -26,6 +34,7 @@ public final class SourceStatus {
     private volatile boolean runInProgress;
     private volatile boolean backfillInProgress;
     private volatile Instant newestEvent;
+    private volatile boolean standby;
 
     public SourceStatus(String id, boolean paused) {
         this.id = id;
@@ -34,7 +43,7 @@ public final class SourceStatus {
 
     public View view() {
         return new View(id, paused, running, fenced, lastSuccess, lastAttempt, consecutiveFailures, lastError,
-                nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent);
+                nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent, since, standby);
     }
 
     public boolean paused() {
@@ -63,8 +72,13 @@ public final class SourceStatus {
         lastError = error;
     }
 
-    void fenced() {
-        fenced = true;
+    void fenced(boolean value) {
+        fenced = value;
+    }
+
+    /** Whether another replica holds this source's lease (this one then leaves it alone). */
+    public void standby(boolean value) {
+        standby = value;
     }
 
     public boolean isFenced() {

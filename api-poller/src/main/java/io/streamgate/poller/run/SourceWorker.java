@@ -28,6 +28,7 @@ public final class SourceWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceWorker.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final String BACKFILL = "@backfill";
 
     private final String id;
     private final KafkaClients clients;
@@ -38,6 +39,7 @@ public final class SourceWorker implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicReference<URI> pendingBackfill = new AtomicReference<>();
     private SourceWriter writer;
+    private long openedUnder;
     private PageWalker.Track live;
     private PageWalker.Track backfill;
 
@@ -60,16 +62,25 @@ public final class SourceWorker implements AutoCloseable {
         return status;
     }
 
-    /** One run; failures are recorded in the status and reported in the outcome, never thrown. */
-    public RunOutcome run() {
+    /**
+     * One run under {@code lease}; failures are recorded in the status and reported in the outcome, never thrown.
+     * A lease other than the one the writer was opened under means another replica may have polled the source in
+     * between: the writer is reopened, which fences that replica and reloads the cursor it left.
+     */
+    public RunOutcome run(long lease) {
         lock.lock();
         status.running(true, Instant.now());
         try {
+            if (writer != null && openedUnder != lease) {
+                closeWriter();
+            }
             open();
+            openedUnder = lease;
+            status.fenced(false);
             Instant staleAt = walker.walk(live, planner.nextLive(live.state), writer);
             URI backfillStart = pendingBackfill.getAndSet(null);
             if (backfillStart != null && !backfill.state.inProgress()) {
-                backfill.state = new CursorState(null, backfillStart.toString(), null, null, null, null, null);
+                backfill.state = backfillStart(backfillStart);
             }
             if (backfill.state.inProgress() && !status.paused()) {
                 walker.walk(backfill, URI.create(backfill.state.nextPage()), writer);
@@ -77,8 +88,8 @@ public final class SourceWorker implements AutoCloseable {
             status.succeeded(Instant.now());
             return RunOutcome.ok(staleAt);
         } catch (SourceWriter.FencedException e) {
-            LOG.warn("source {} is now owned by another instance; it stops here", id);
-            status.fenced();
+            LOG.warn("source {} is now written by another replica; this one stops writing it", id);
+            status.fenced(true);
             status.failed(e.getMessage());
             closeWriter();
             return RunOutcome.failure(null);
@@ -111,6 +122,17 @@ public final class SourceWorker implements AutoCloseable {
         if (status.view().backfillInProgress() || !pendingBackfill.compareAndSet(null, first)) {
             throw new IllegalStateException("a backfill of source " + id + " is already in progress");
         }
+        try {
+            // durable before it is accepted: a restart's cursor load finds this backfill in progress
+            clients.recordCursor(store, id + BACKFILL, backfillStart(first), KAFKA_TIMEOUT);
+        } catch (RuntimeException e) {
+            pendingBackfill.set(null);
+            throw e;
+        }
+    }
+
+    private static CursorState backfillStart(URI first) {
+        return new CursorState(null, first.toString(), null, null, null, null, null);
     }
 
     public boolean canBackfill() {
@@ -121,9 +143,10 @@ public final class SourceWorker implements AutoCloseable {
         if (writer != null) {
             return;
         }
-        String backfillKey = id + "@backfill";
-        try (Consumer<String, byte[]> consumer = clients.cursorReader(id)) {
-            SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), consumer, store,
+        String backfillKey = id + BACKFILL;
+        try (Consumer<String, byte[]> committed = clients.cursorReader(id, true);
+                Consumer<String, byte[]> ends = clients.cursorReader(id, false)) {
+            SourceWriter.Opened opened = SourceWriter.open(clients.producer(id), committed, ends, store,
                     Set.of(id, backfillKey), KAFKA_TIMEOUT, clients.tracing());
             Map<String, CursorState> states = opened.states();
             writer = opened.writer();

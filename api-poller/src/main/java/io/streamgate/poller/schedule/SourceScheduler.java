@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.streamgate.poller.lease.SourceLeases;
 import io.streamgate.poller.run.RunOutcome;
 import io.streamgate.poller.run.SourceWorker;
 import io.streamgate.poller.source.ScheduleConfig;
@@ -17,16 +17,19 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Runs each source on its schedule, at most {@code maxConcurrentRuns} at a time across all sources, and lets
- * operators pause, resume and trigger them. Each run schedules the next when it ends.
+ * Runs each source on its schedule and lets operators pause, resume and trigger them. Each run schedules the next
+ * when it ends. Runs hold no permit of their own (they wait mostly on I/O, on virtual threads): the shared limit is
+ * on requests in flight ({@code FetchPermits}), so a source sleeping in a backoff never blocks another. The run
+ * state and the trigger flag change under this scheduler's lock, so a trigger that lands as a run ends is never
+ * overwritten by that run's reschedule.
  */
 public class SourceScheduler implements SmartLifecycle {
 
     private final class Entry {
         final SourceWorker worker;
         final ScheduleConfig schedule;
-        final AtomicBoolean running = new AtomicBoolean();
-        volatile boolean rerun;
+        boolean running;
+        boolean rerun;
         ScheduledFuture<?> next;
 
         Entry(SourceWorker worker, ScheduleConfig schedule) {
@@ -37,14 +40,31 @@ public class SourceScheduler implements SmartLifecycle {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final TaskScheduler scheduler;
-    private final Semaphore permits;
+    private final Function<SourceScheduler, SourceLeases> leasesFactory;
+    private SourceLeases leases;
     private volatile boolean started;
 
+    /** @param leases builds the source leases this replica holds, when it starts */
     public SourceScheduler(List<SourceWorker> workers, Map<String, ScheduleConfig> schedules, TaskScheduler scheduler,
-            int maxConcurrentRuns) {
+            Function<SourceScheduler, SourceLeases> leases) {
         workers.forEach(w -> entries.put(w.id(), new Entry(w, schedules.get(w.id()))));
         this.scheduler = scheduler;
-        this.permits = new Semaphore(maxConcurrentRuns);
+        this.leasesFactory = leases;
+    }
+
+    /** Runs now the sources whose lease this replica has just gained: another replica polled them until now. */
+    public void leasesGained(Collection<Integer> partitions) {
+        int count = leasesCount();
+        entries.keySet().stream().filter(id -> partitions.contains(SourceLeases.partition(id, count)))
+                .forEach(id -> {
+                    if (!entries.get(id).worker.status().paused()) {
+                        trigger(id);
+                    }
+                });
+    }
+
+    private int leasesCount() {
+        return leases == null ? 1 : leases.partitionCount();
     }
 
     public Collection<SourceWorker> workers() {
@@ -68,9 +88,9 @@ public class SourceScheduler implements SmartLifecycle {
     }
 
     /** Runs the source now, or right after its current run. */
-    public void trigger(String id) {
+    public synchronized void trigger(String id) {
         Entry entry = entries.get(id);
-        if (entry.running.get()) {
+        if (entry.running) {
             entry.rerun = true;
         } else {
             schedule(entry, Instant.now());
@@ -79,7 +99,7 @@ public class SourceScheduler implements SmartLifecycle {
 
     private synchronized void schedule(Entry entry, Instant at) {
         cancel(entry);
-        if (!started || entry.worker.status().paused() || entry.worker.status().isFenced()) {
+        if (!started || entry.worker.status().paused()) {
             return;
         }
         entry.worker.status().nextRun(at);
@@ -94,33 +114,36 @@ public class SourceScheduler implements SmartLifecycle {
     }
 
     private void execute(Entry entry) {
-        if (entry.worker.status().paused() || !entry.running.compareAndSet(false, true)) {
-            return;
-        }
-        RunOutcome outcome;
-        try {
-            permits.acquire();
-            try {
-                outcome = entry.worker.run();
-            } finally {
-                permits.release();
+        synchronized (this) {
+            if (entry.worker.status().paused() || entry.running) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } finally {
-            entry.running.set(false);
+            entry.running = true;
         }
-        Instant now = Instant.now();
-        boolean again = entry.rerun;
-        entry.rerun = false;
-        schedule(entry, again ? now
-                : NextRun.after(entry.schedule, outcome, entry.worker.status().view().consecutiveFailures(), now));
+        RunOutcome outcome = RunOutcome.failure(null);
+        try {
+            Long lease = leases.lease(entry.worker.id());
+            entry.worker.status().standby(lease == null);
+            // without the lease another replica polls this source: check again at the next scheduled time
+            outcome = lease == null ? RunOutcome.ok(null) : entry.worker.run(lease);
+        } finally {
+            synchronized (this) {
+                entry.running = false;
+                Instant now = Instant.now();
+                boolean again = entry.rerun;
+                entry.rerun = false;
+                schedule(entry, again ? now
+                        : NextRun.after(entry.schedule, outcome, entry.worker.status().view().consecutiveFailures(),
+                                now));
+            }
+        }
     }
 
     @Override
     public synchronized void start() {
         started = true;
+        leases = leasesFactory.apply(this);
+        leases.start();
         entries.values().forEach(entry -> schedule(entry, Instant.now()));
     }
 
@@ -129,6 +152,9 @@ public class SourceScheduler implements SmartLifecycle {
         started = false;
         entries.values().forEach(this::cancel);
         entries.values().forEach(entry -> entry.worker.close());
+        if (leases != null) {
+            leases.close();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>{@code /turnstile/linked.json}: {@code offset}/{@code limit} with {@code Link: <...>; rel="next"}</li>
  *   <li>{@code /turnstile/status.json}: GBFS-style snapshot of each turnstile's latest reading, with {@code ttl}</li>
  * </ul>
+ * A {@link Hostile} provider caps every page below the {@code limit} asked for, and answers some cursor and link
+ * pages empty while still pointing to more (the same position again).
  */
 final class FeedRoutes {
 
@@ -28,10 +31,18 @@ final class FeedRoutes {
 
     private final TurnstileFeed feed;
     private final Duration snapshotTtl;
+    private final Hostile hostile;
+    private final SplittableRandom random;
 
-    FeedRoutes(TurnstileFeed feed, Duration snapshotTtl) {
+    FeedRoutes(TurnstileFeed feed, Duration snapshotTtl, Hostile hostile) {
         this.feed = feed;
         this.snapshotTtl = snapshotTtl;
+        this.hostile = hostile;
+        this.random = hostile.random().split();
+    }
+
+    private synchronized boolean emptyPage() {
+        return hostile.emptyPageShare() > 0 && random.nextDouble() < hostile.emptyPageShare();
     }
 
     /** The response for {@code feedPath}, or null for an unknown path. */
@@ -48,16 +59,16 @@ final class FeedRoutes {
         };
     }
 
-    private static List<Reading> slice(List<Reading> rows, Map<String, String> query, String offsetName,
+    private List<Reading> slice(List<Reading> rows, Map<String, String> query, String offsetName,
             String limitName) {
         int offset = Integer.parseInt(query.getOrDefault(offsetName, "0"));
-        int limit = Integer.parseInt(query.getOrDefault(limitName, "1000"));
+        int limit = hostile.cap(Integer.parseInt(query.getOrDefault(limitName, "1000")));
         return rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()));
     }
 
     private SimResponse pages(List<Reading> rows, Map<String, String> query) {
         int page = Integer.parseInt(query.getOrDefault("page", "1"));
-        int perPage = Integer.parseInt(query.getOrDefault("per_page", "100"));
+        int perPage = hostile.cap(Integer.parseInt(query.getOrDefault("per_page", "100")));
         int from = Math.min((page - 1) * perPage, rows.size());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", page);
@@ -69,14 +80,15 @@ final class FeedRoutes {
     private SimResponse cursor(List<Reading> rows, Map<String, String> query) {
         String after = query.get("cursor") == null ? ""
                 : new String(Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8);
-        int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+        int limit = hostile.cap(Integer.parseInt(query.getOrDefault("limit", "100")));
         List<Reading> rest = rows.stream().filter(r -> r.id().compareTo(after) > 0).toList();
-        List<Reading> page = rest.subList(0, Math.min(limit, rest.size()));
+        List<Reading> page = emptyPage() ? List.of() : rest.subList(0, Math.min(limit, rest.size()));
         boolean more = rest.size() > page.size();
+        String last = page.isEmpty() ? after : page.get(page.size() - 1).id();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("records", page.stream().map(Reading::json).toList());
         body.put("next_cursor", more ? Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(page.get(page.size() - 1).id().getBytes(StandardCharsets.UTF_8)) : null);
+                .encodeToString(last.getBytes(StandardCharsets.UTF_8)) : null);
         body.put("has_more", more);
         return json(body);
     }
@@ -84,10 +96,11 @@ final class FeedRoutes {
     private SimResponse linked(String fullPath, List<Reading> rows, Map<String, String> query) {
         int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
-        SimResponse response = json(slice(rows, query, "offset", "limit").stream().map(Reading::json).toList());
-        if (offset + limit < rows.size()) {
+        List<Reading> page = emptyPage() ? List.of() : slice(rows, query, "offset", "limit");
+        SimResponse response = json(page.stream().map(Reading::json).toList());
+        if (offset + page.size() < rows.size()) {
             Map<String, String> next = new LinkedHashMap<>(query);
-            next.put("offset", String.valueOf(offset + limit));
+            next.put("offset", String.valueOf(offset + page.size()));
             next.put("limit", String.valueOf(limit));
             String link = fullPath + "?" + next.entrySet().stream()
                     .map(e -> ProviderSimulator.encode(e.getKey()) + "=" + ProviderSimulator.encode(e.getValue()))

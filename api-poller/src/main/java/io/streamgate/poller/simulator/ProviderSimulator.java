@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A provider to pull from: MTA turnstile readings over HTTP with every pagination style ({@link FeedRoutes}),
@@ -39,23 +42,33 @@ public final class ProviderSimulator implements AutoCloseable {
      * @param chaos share of requests answered 429 with {@code Retry-After: 1}
      * @param latency added to every response
      * @param start the time of the feed's first audit (New York local)
+     * @param hostile how badly it behaves ({@link Hostile#NONE}: an ideal provider)
      */
     public record Options(int port, int turnstiles, int initialTicks, Duration tickEvery, double chaos,
-            Duration tokenTtl, Duration snapshotTtl, Duration latency, LocalDateTime start) {
+            Duration tokenTtl, Duration snapshotTtl, Duration latency, LocalDateTime start, Hostile hostile) {
 
         public static Options forTests(int turnstiles, int initialTicks) {
             return new Options(0, turnstiles, initialTicks, null, 0, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                    Duration.ZERO, TurnstileFeed.DEFAULT_START);
+                    Duration.ZERO, TurnstileFeed.DEFAULT_START, Hostile.NONE);
         }
 
         public Options withTokenTtl(Duration ttl) {
-            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, ttl, snapshotTtl, latency, start);
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, ttl, snapshotTtl, latency, start,
+                    hostile);
         }
 
         public Options withLatency(Duration delay) {
-            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, delay, start);
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, delay, start,
+                    hostile);
+        }
+
+        public Options withHostile(Hostile mode) {
+            return new Options(port, turnstiles, initialTicks, tickEvery, chaos, tokenTtl, snapshotTtl, latency, start,
+                    mode);
         }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderSimulator.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +80,8 @@ public final class ProviderSimulator implements AutoCloseable {
     private final SimulatorAuth auth;
     private final Faults faults;
     private final Duration latency;
+    private final Hostile hostile;
+    private final SplittableRandom slowness;
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final List<Served> log = new CopyOnWriteArrayList<>();
 
@@ -76,11 +91,16 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private ProviderSimulator(Options options) throws IOException {
-        this.feed = new TurnstileFeed(options.turnstiles(), options.initialTicks(), options.start());
-        this.routes = new FeedRoutes(feed, options.snapshotTtl());
+        this.hostile = options.hostile();
+        if (hostile.active()) {
+            LOG.info("hostile provider: {} (replay with the same seed)", hostile);
+        }
+        this.feed = new TurnstileFeed(options.turnstiles(), options.initialTicks(), options.start(), hostile);
+        this.routes = new FeedRoutes(feed, options.snapshotTtl(), hostile);
         this.auth = new SimulatorAuth(options.tokenTtl());
-        this.faults = new Faults(options.chaos());
+        this.faults = new Faults(options.chaos(), hostile);
         this.latency = options.latency();
+        this.slowness = hostile.random().split().split().split();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -88,6 +108,8 @@ public final class ProviderSimulator implements AutoCloseable {
         if (options.tickEvery() != null) {
             long every = options.tickEvery().toMillis();
             ticker.scheduleAtFixedRate(() -> feed.advance(1), every, every, TimeUnit.MILLISECONDS);
+            // late rows land between two audits, with the cursor value of the one before
+            ticker.scheduleAtFixedRate(feed::commitLate, every + every / 2, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -133,8 +155,9 @@ public final class ProviderSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             SimResponse response = respond(exchange, path, query);
-            if (!latency.isZero()) {
-                Thread.sleep(latency.toMillis()); // a slow provider, to give tests time inside a run
+            long delay = latency.toMillis() + slowShare(hostile.slowest().toMillis());
+            if (delay > 0) {
+                Thread.sleep(delay); // a slow provider, to give tests time inside a run
             }
             statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
             log.add(new Served(Instant.now(), path, query, response.status(),
@@ -151,6 +174,10 @@ public final class ProviderSimulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private synchronized long slowShare(long slowest) {
+        return slowest > 0 ? slowness.nextLong(slowest + 1) : 0;
     }
 
     private SimResponse respond(HttpExchange exchange, String path, Map<String, String> query) throws IOException {

@@ -15,8 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * java -cp api-poller.jar -Dloader.main=io.streamgate.poller.simulator.SimulatorMain \
  *      org.springframework.boot.loader.launch.PropertiesLauncher \
  *      [--port 8099] [--turnstiles 40] [--history-ticks 18] [--tick-every PT20S] [--chaos 0.02] \
- *      [--token-ttl PT5M] [--snapshot-ttl PT30S] [--start 2024-01-06T03:00 | now]
+ *      [--token-ttl PT5M] [--snapshot-ttl PT30S] [--start 2024-01-06T03:00 | now] [--hostile SEED]
  * </pre>
+ * {@code --hostile SEED} makes it the worst provider ({@link Hostile#all(long)}): capped pages, late commits, empty
+ * pages that say there is more, errors and slow answers, each drawn from the seed.
  * {@code --start now} places the history so that its latest audit is the current hour in New York: with
  * {@code --tick-every PT4H} the feed then keeps pace with the clock, as the local run wants, so that its readings
  * and those sent live through the gateway share one event-time line (and one watermark).
@@ -41,7 +43,8 @@ public final class SimulatorMain {
                 Duration.parse(opts.getOrDefault("token-ttl", "PT5M")),
                 Duration.parse(opts.getOrDefault("snapshot-ttl", "PT30S")),
                 Duration.ZERO,
-                start(opts.getOrDefault("start", TurnstileFeed.DEFAULT_START.toString()), historyTicks));
+                start(opts.getOrDefault("start", TurnstileFeed.DEFAULT_START.toString()), historyTicks),
+                opts.containsKey("hostile") ? Hostile.all(Long.parseLong(opts.get("hostile"))) : Hostile.NONE);
         ProviderSimulator simulator = ProviderSimulator.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-stop"));
         System.out.println("Provider simulator serving MTA turnstile feeds at " + simulator.uri("/turnstile/"));

@@ -30,7 +30,7 @@ record Turnstile(String ca, String unit, String scp, String station, String line
         for (int i = 0; turnstiles.size() < count; i++) {
             String[] booth = BOOTHS[i % BOOTHS.length];
             int scp = i / BOOTHS.length;
-            turnstiles.add(new Turnstile(booth[0], booth[1], String.format("00-0%d-%02d", scp / 100 % 10, scp % 100),
+            turnstiles.add(new Turnstile(booth[0], booth[1], String.format("%02d-%02d-%02d", scp / 10_000, scp / 100 % 100, scp % 100),
                     booth[2], booth[3], booth[4]));
         }
         return turnstiles;

@@ -2,6 +2,8 @@ package io.streamgate.poller.simulator;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -11,7 +13,9 @@ import java.util.TreeMap;
  * The provider's data: readings of {@code turnstiles} turnstiles every four hours from {@code start} (New York
  * time, deterministic for a given size (the same tick always yields the same rows). A turnstile misses about one
  * audit in seven, so a snapshot of the latest readings changes only for some turnstiles from one tick to the next.
- * The feed grows one tick at a time ({@link #advance(int)}); rows are ordered by (tick, turnstile).
+ * The feed grows one tick at a time ({@link #advance(int)}); rows are ordered by (tick, turnstile), which is also
+ * their {@code :id} and {@code :updated_at} order. A {@link Hostile} feed commits some rows late: they appear at the
+ * next tick, in their place by id, with the {@code :updated_at} of their own tick.
  */
 public final class TurnstileFeed {
 
@@ -23,11 +27,20 @@ public final class TurnstileFeed {
     private final long[] entries;
     private final long[] exits;
     private final List<Reading> rows = new ArrayList<>();
+    private final List<Reading> late = new ArrayList<>();
+    private final Hostile hostile;
+    private final SplittableRandom lateness;
     private final Map<Integer, Reading> latest = new TreeMap<>();
     private long ticks;
 
     public TurnstileFeed(int turnstiles, int initialTicks, LocalDateTime start) {
+        this(turnstiles, initialTicks, start, Hostile.NONE);
+    }
+
+    public TurnstileFeed(int turnstiles, int initialTicks, LocalDateTime start, Hostile hostile) {
         this.start = start;
+        this.hostile = hostile;
+        this.lateness = hostile.random();
         this.turnstiles = Turnstile.first(turnstiles);
         this.entries = new long[turnstiles];
         this.exits = new long[turnstiles];
@@ -42,6 +55,7 @@ public final class TurnstileFeed {
     /** Publishes {@code count} more audits. */
     public synchronized void advance(int count) {
         for (int n = 0; n < count; n++, ticks++) {
+            commitLate();
             LocalDateTime time = start.plusHours(4 * ticks);
             for (int i = 0; i < turnstiles.size(); i++) {
                 SplittableRandom random = new SplittableRandom(ticks * 1_000_003L + i);
@@ -53,10 +67,24 @@ public final class TurnstileFeed {
                 }
                 String desc = random.nextInt(11) == 0 ? "RECOVR AUD" : "REGULAR";
                 Reading reading = new Reading(ticks, i, turnstiles.get(i), time, desc, entries[i], exits[i]);
-                rows.add(reading);
+                if (hostile.lateShare() > 0 && lateness.nextDouble() < hostile.lateShare()) {
+                    late.add(reading);
+                } else {
+                    rows.add(reading);
+                }
                 latest.put(i, reading);
             }
         }
+    }
+
+    /** Commits the rows held back as late, each in its place by id. */
+    public synchronized void commitLate() {
+        Comparator<Reading> byId = Comparator.comparing(Reading::id);
+        for (Reading reading : late) {
+            int at = Collections.binarySearch(rows, reading, byId);
+            rows.add(at < 0 ? -at - 1 : at, reading);
+        }
+        late.clear();
     }
 
     public synchronized int size() {
@@ -75,12 +103,12 @@ public final class TurnstileFeed {
         return List.copyOf(latest.values());
     }
 
-    /** The CSV rows (no header) of every published reading, in order: what a poller must deliver exactly once. */
+    /** The CSV rows (no header) of every committed reading, in order: what a poller must deliver exactly once. */
     public synchronized List<String> allCsvRows() {
         return rows.stream().map(Reading::csv).toList();
     }
 
-    /** The {@code :id} of every published reading, in order. */
+    /** The {@code :id} of every committed reading, in order (late rows once {@link #commitLate()} ran). */
     public synchronized List<String> allIds() {
         return rows.stream().map(Reading::id).toList();
     }

@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
+import io.streamgate.poller.cursor.Overlap;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -21,7 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backfillParams backfill only: query parameters whose values are templates with {@code {from}} and
  *        {@code {to}}, e.g. {@code from: "{from}"}, {@code until: "{to}"}
  * @param initial the cursor before the first record; empty: no filter on the first run
- * @param overlap how far back each run re-reads (records seen in that window are not produced again)
+ * @param overlap how far back each run re-reads a time cursor (records seen in that window are not produced
+ *        again); rows committed late with a cursor value inside it are still fetched
+ * @param numericOverlap the same for a numeric cursor: how much below the saved value each run asks from
  */
 public record IncrementalConfig(
         @DefaultValue("") String field,
@@ -31,10 +35,15 @@ public record IncrementalConfig(
         @DefaultValue("") String backfillWhere,
         java.util.Map<String, String> backfillParams,
         @DefaultValue("") String initial,
-        @NotNull @DefaultValue("0s") Duration overlap) {
+        @NotNull @DefaultValue("5m") Duration overlap,
+        @NotNull @PositiveOrZero @DefaultValue("1") java.math.BigDecimal numericOverlap) {
 
     public IncrementalConfig {
         backfillParams = backfillParams == null ? java.util.Map.of() : java.util.Map.copyOf(backfillParams);
+    }
+
+    public Overlap overlapWindow() {
+        return new Overlap(overlap, numericOverlap);
     }
 
     public boolean canBackfill() {

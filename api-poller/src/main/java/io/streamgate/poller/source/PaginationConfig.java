@@ -7,14 +7,18 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the pages of one run are walked. Every style stops on an empty page and after {@code maxPages} (the rest
- * is fetched by the next run, from the saved position).
+ * How the pages of one run are walked. A run ends on the provider's own signals, never on a page shorter than
+ * {@code limit} (providers cap it), and after {@code maxPages} (the rest is fetched by the next run, from the saved
+ * position).
  *
  * @param kind NONE (one request), OFFSET ({@code offsetParam}/{@code limitParam}, Socrata's {@code $offset} and
- *        {@code $limit}; stops on a short page), PAGE ({@code pageParam} from {@code firstPage}, {@code limitParam}
- *        as page size; stops on a short page), CURSOR (the next cursor is at {@code cursorPointer} in the body and
- *        goes out as {@code cursorParam}; a URL there is followed as is; stops when it is absent or
- *        {@code hasMorePointer} is false), LINK (follows {@code Link: <...>; rel="next"})
+ *        {@code $limit}; advances by the records received, stops on an empty page or when the total at
+ *        {@code totalPointer} is reached), PAGE ({@code pageParam} from {@code firstPage}, {@code limitParam}
+ *        as page size; stops on an empty page or at the page count at {@code totalPointer}), CURSOR (JSON bodies
+ *        only: the next cursor is at {@code cursorPointer} and goes out as {@code cursorParam}; a URL there is
+ *        followed as is; stops when it is absent or {@code hasMorePointer} is false; an empty page stops it only
+ *        without a {@code hasMorePointer}), LINK (follows {@code Link: <...>; rel="next"}, also after an empty page)
+ * @param totalPointer OFFSET: JSON pointer to the query's record count; PAGE: to its page count; empty: none
  */
 public record PaginationConfig(
         @NotNull @DefaultValue("NONE") Kind kind,
@@ -26,13 +30,15 @@ public record PaginationConfig(
         @DefaultValue("cursor") String cursorParam,
         @DefaultValue("/next_cursor") String cursorPointer,
         @DefaultValue("") String hasMorePointer,
-        @Min(1) @DefaultValue("1000") int maxPages) {
+        @Min(1) @DefaultValue("1000") int maxPages,
+        @DefaultValue("") String totalPointer) {
 
     public enum Kind { NONE, OFFSET, PAGE, CURSOR, LINK }
 
-    @AssertTrue(message = "cursor-pointer and has-more-pointer must be JSON pointers starting with '/'")
+    @AssertTrue(message = "cursor-pointer, has-more-pointer and total-pointer must be JSON pointers starting with '/'")
     public boolean isPointersValid() {
         return (cursorPointer == null || cursorPointer.startsWith("/"))
-                && (hasMorePointer == null || hasMorePointer.isEmpty() || hasMorePointer.startsWith("/"));
+                && (hasMorePointer == null || hasMorePointer.isEmpty() || hasMorePointer.startsWith("/"))
+                && (totalPointer == null || totalPointer.isEmpty() || totalPointer.startsWith("/"));
     }
 }

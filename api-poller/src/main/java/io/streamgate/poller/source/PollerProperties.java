@@ -18,9 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * and the limits that make it a good client.
  *
  * @param cursorTopic compacted topic holding each source's cursor, keyed by source id
+ * @param cursorPartitions its partitions when the poller creates it: a source loading its cursor reads only its
+ *        own partition and waits out only transactions of sources that share it
  * @param transactionalIdPrefix prefix of each source's {@code transactional.id} ({@code <prefix>-<source id>});
  *        two instances with the same prefix fence each other per source
- * @param maxConcurrentRuns how many sources may be fetching at the same time, across all sources
+ * @param maxConcurrentRuns how many requests may be in flight at the same time, across all sources (a run that
+ *        waits between retries holds none)
+ * @param failoverAfter how soon the sources of a replica that died move to the others (the lease group's session
+ *        timeout)
  * @param http HTTP client defaults shared by all sources
  * @param sources the sources by id (lower case letters, digits, '.', '_', '-')
  */
@@ -28,8 +33,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("streamgate.poller")
 public record PollerProperties(
         @NotBlank @DefaultValue("streamgate.poller.cursors") String cursorTopic,
+        @Min(1) @DefaultValue("16") int cursorPartitions,
         @NotBlank @DefaultValue("streamgate-poller") String transactionalIdPrefix,
         @Min(1) @DefaultValue("4") int maxConcurrentRuns,
+        @NotNull @DefaultValue("10s") Duration failoverAfter,
         @Valid @NotNull @DefaultValue HttpSettings http,
         @Valid @NotNull Map<@Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String, @Valid SourceConfig> sources) {
 

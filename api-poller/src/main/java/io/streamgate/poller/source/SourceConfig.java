@@ -65,6 +65,12 @@ public record SourceConfig(
         return url == null || url.isAbsolute() && url.getScheme().matches("https?");
     }
 
+    @AssertTrue(message = "cursor pagination reads its cursor from a JSON body: needs format.kind JSON")
+    public boolean isCursorPaginationOnJson() {
+        return pagination == null || format == null || pagination.kind() != PaginationConfig.Kind.CURSOR
+                || format.kind() == FormatConfig.Kind.JSON;
+    }
+
     public boolean diff() {
         return !diffEntity.isEmpty();
     }

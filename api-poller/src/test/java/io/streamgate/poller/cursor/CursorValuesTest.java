@@ -2,6 +2,7 @@ package io.streamgate.poller.cursor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,17 @@ class CursorValuesTest {
 
     @Test
     void overlapMovesTimesBackInTheirOwnNotation() {
-        assertThat(CursorValues.minus("2024-01-06T04:00:00.000", Duration.ofMinutes(5)))
+        assertThat(CursorValues.minus("2024-01-06T04:00:00.000", Duration.ofMinutes(5), BigDecimal.ONE))
                 .isEqualTo("2024-01-06T03:55:00.000");
-        assertThat(CursorValues.minus("2024-01-06T04:00:00Z", Duration.ofHours(1))).isEqualTo("2024-01-06T03:00:00Z");
-        assertThat(CursorValues.minus("page-7", Duration.ofHours(1))).isEqualTo("page-7");
+        assertThat(CursorValues.minus("2024-01-06T04:00:00Z", Duration.ofHours(1), BigDecimal.ONE))
+                .isEqualTo("2024-01-06T03:00:00Z");
+        assertThat(CursorValues.minus("page-7", Duration.ofHours(1), BigDecimal.ONE)).isEqualTo("page-7");
+    }
+
+    @Test
+    void overlapMovesNumbersBackByTheNumericOverlap() {
+        assertThat(CursorValues.minus("1700000000", Duration.ofHours(1), BigDecimal.TEN)).isEqualTo("1699999990");
+        assertThat(CursorValues.minus("12.5", Duration.ofHours(1), BigDecimal.ONE)).isEqualTo("11.5");
+        assertThat(CursorValues.minus("12", Duration.ofHours(1), BigDecimal.ZERO)).isEqualTo("12");
     }
 }

@@ -37,8 +37,9 @@ class HostGuardsTest {
         PollerProperties.HttpSettings http = new PollerProperties.HttpSettings(Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 1, Duration.ofMillis(1), 2, 0.5, Duration.ofSeconds(5), 1000, 50,
                 Duration.ofMinutes(5));
-        PollerProperties properties = new PollerProperties("c", "p", 1, http, Map.of());
-        Fetchers fetchers = new Fetchers(properties, new HostGuards(properties, new SimpleMeterRegistry()));
+        PollerProperties properties = new PollerProperties("c", 1, "p", 1, Duration.ofSeconds(10), http, Map.of());
+        Fetchers fetchers = new Fetchers(properties, new HostGuards(properties, new SimpleMeterRegistry()),
+                new FetchPermits(properties));
         URI rows = simulator.uri("/turnstile/rows.json");
         SourceFetcher first = fetchers.fetcher("first", source(rows), status -> { }, () -> { });
         SourceFetcher second = fetchers.fetcher("second", source(simulator.uri("/turnstile/pages.json")),

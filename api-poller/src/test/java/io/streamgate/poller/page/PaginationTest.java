@@ -19,25 +19,37 @@ class PaginationTest {
     }
 
     @Test
-    void offsetAdvancesByTheRecordsReceivedAndStopsOnAShortPage() {
-        OffsetPagination offset = new OffsetPagination("$offset", "$limit", 50);
+    void offsetAdvancesByTheRecordsReceivedAndStopsOnlyOnAnEmptyPage() {
+        OffsetPagination offset = new OffsetPagination("$offset", "$limit", 50, "");
         URI first = offset.first(BASE);
         assertThat(Uris.param(first, "$limit")).isEqualTo("50");
         assertThat(Uris.param(first, "$offset")).isEqualTo("0");
         assertThat(Uris.param(first, "$order")).isEqualTo(":id");
         URI second = offset.next(page(first, 50)).orElseThrow();
         assertThat(Uris.param(second, "$offset")).isEqualTo("50");
-        assertThat(offset.next(page(second, 49))).isEmpty();
+        URI capped = offset.next(page(second, 15)).orElseThrow();
+        assertThat(Uris.param(capped, "$offset")).as("a page capped below the limit is not the last").isEqualTo("65");
+        assertThat(offset.next(page(capped, 0))).isEmpty();
     }
 
     @Test
-    void pageNumbersCountFromTheFirstPageAndStopOnAShortPage() {
-        PagePagination pages = new PagePagination("page", "per_page", 10, 1);
+    void offsetStopsWhenTheProvidersTotalIsReached() throws Exception {
+        OffsetPagination offset = new OffsetPagination("$offset", "$limit", 50, "/total");
+        JsonNode body = new ObjectMapper().readTree("{\"total\":65}");
+        URI second = Uris.with(offset.first(BASE), "$offset", "50");
+        assertThat(offset.next(new PageView(second, 15, name -> List.of(), body))).isEmpty();
+        assertThat(offset.next(new PageView(second, 10, name -> List.of(), body))).isPresent();
+    }
+
+    @Test
+    void pageNumbersCountFromTheFirstPageAndStopOnAnEmptyPage() {
+        PagePagination pages = new PagePagination("page", "per_page", 10, 1, "");
         URI first = pages.first(BASE);
         assertThat(Uris.param(first, "page")).isEqualTo("1");
         URI second = pages.next(page(first, 10)).orElseThrow();
         assertThat(Uris.param(second, "page")).isEqualTo("2");
         assertThat(Uris.param(second, "per_page")).isEqualTo("10");
+        assertThat(pages.next(page(second, 3))).as("a capped page is not the last").isPresent();
         assertThat(pages.next(page(second, 0))).isEmpty();
     }
 
@@ -49,6 +61,9 @@ class PaginationTest {
         assertThat(Uris.param(next, "cursor")).isEqualTo("abc+/=");
         JsonNode done = new ObjectMapper().readTree("{\"next_cursor\":\"abc\",\"has_more\":false}");
         assertThat(cursor.next(new PageView(BASE, 3, name -> List.of(), done))).isEmpty();
+        JsonNode emptyButMore = new ObjectMapper().readTree("{\"next_cursor\":\"abc\",\"has_more\":true}");
+        assertThat(cursor.next(new PageView(BASE, 0, name -> List.of(), emptyButMore)))
+                .as("an empty page that says there is more").isPresent();
         JsonNode absent = new ObjectMapper().readTree("{\"next_cursor\":null}");
         assertThat(new CursorPagination("cursor", "/next_cursor", "").next(
                 new PageView(BASE, 3, name -> List.of(), absent))).isEmpty();
@@ -71,6 +86,8 @@ class PaginationTest {
         assertThat(next).isEqualTo(URI.create("https://data.ny.gov/resource/v5y5.json?offset=20&limit=10"));
         Map<String, List<String>> last = Map.of("Link", List.of("</x?offset=0>; rel=\"prev first\""));
         assertThat(link.next(new PageView(BASE, 10, last::get, null))).isEmpty();
+        assertThat(link.next(new PageView(BASE, 0, headers::get, null))).as("an empty page with a next link")
+                .isPresent();
     }
 
     @Test

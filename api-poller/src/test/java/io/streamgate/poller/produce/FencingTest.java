@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.cloudevents.CloudEvent;
 import io.streamgate.core.contract.ContractRecord;
@@ -53,7 +54,7 @@ class FencingTest {
         PollerProperties.HttpSettings http = new PollerProperties.HttpSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1, Duration.ofMillis(1), 2, 0.5, Duration.ofSeconds(1), 1, 50,
                 Duration.ofSeconds(1));
-        return new KafkaClients(kafka, new PollerProperties(CURSORS, "fencing-test", 1, http, Map.of()));
+        return new KafkaClients(kafka, new PollerProperties(CURSORS, 1, "fencing-test", 1, Duration.ofSeconds(10), http, Map.of()));
     }
 
     private static ContractRecord record(String topic, String id) {
@@ -64,8 +65,9 @@ class FencingTest {
     }
 
     private SourceWriter.Opened open(String source) {
-        try (Consumer<String, byte[]> consumer = clients.cursorReader(source)) {
-            return SourceWriter.open(clients.producer(source), consumer, store, Set.of(source), TIMEOUT);
+        try (Consumer<String, byte[]> committed = clients.cursorReader(source, true);
+                Consumer<String, byte[]> ends = clients.cursorReader(source, false)) {
+            return SourceWriter.open(clients.producer(source), committed, ends, store, Set.of(source), TIMEOUT);
         }
     }
 
@@ -93,8 +95,8 @@ class FencingTest {
         crashed.initTransactions();
         crashed.beginTransaction();
         crashed.send(record("fencing.crashed", "lost").toProducerRecord());
-        crashed.send(store.record("crashed", new CursorState("9", null, null, null, null, null, null))
-                .toProducerRecord());
+        store.records("crashed", CursorState.EMPTY, new CursorState("9", null, null, null, null, null, null))
+                .forEach(crashed::send);
         crashed.flush(); // on the broker, never committed: the process "dies" here
 
         SourceWriter.Opened reopened = open("crashed");
@@ -104,5 +106,26 @@ class FencingTest {
                 .containsExactly("kept");
         reopened.writer().close();
         crashed.close(Duration.ZERO);
+    }
+
+    @Test
+    void anotherSourcesOpenTransactionDoesNotHideANewerCursor() {
+        SourceWriter.Opened first = open("behind");
+        first.writer().commit(List.of(), "behind", new CursorState("1", null, null, null, null, null, null));
+        Producer<String, CloudEvent> other = clients.producer("other-source");
+        other.initTransactions();
+        other.beginTransaction(); // another source's page, still open on the same (only) partition
+        store.records("other-source", CursorState.EMPTY, CursorState.EMPTY).forEach(other::send);
+        other.flush();
+        CursorState newer = new CursorState("2", null, null, null, null, null, null);
+        first.writer().commit(List.of(), "behind", newer); // beyond the last stable offset
+        first.writer().close();
+
+        CompletableFuture<SourceWriter.Opened> reopening = CompletableFuture.supplyAsync(() -> open("behind"));
+        other.abortTransaction();
+        SourceWriter.Opened reopened = reopening.join();
+        assertThat(reopened.states().get("behind")).isEqualTo(newer);
+        reopened.writer().close();
+        other.close(Duration.ZERO);
     }
 }

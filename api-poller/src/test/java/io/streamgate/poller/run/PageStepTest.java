@@ -2,11 +2,13 @@ package io.streamgate.poller.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import io.streamgate.poller.cursor.CursorState;
+import io.streamgate.poller.cursor.Overlap;
 import org.junit.jupiter.api.Test;
 
 class PageStepTest {
@@ -21,7 +23,7 @@ class PageStepTest {
     void aPageWithMoreToComeKeepsTheRunsPositionAndTheOldCursor() {
         PageStep.Result result = PageStep.apply(new CursorState("2024-01-01T00:00:00.000", null, null, null, null, null, null),
                 List.of(item("a", "2024-01-02T00:00:00.000"), item("b", "2024-01-03T00:00:00.000")), NEXT, true,
-                "\"e1\"", null, Duration.ZERO, false);
+                "\"e1\"", null, Overlap.NONE, false);
         assertThat(result.produce()).containsExactly(0, 1);
         assertThat(result.state().nextPage()).isEqualTo(NEXT.toString());
         assertThat(result.state().cursor()).isEqualTo("2024-01-01T00:00:00.000");
@@ -34,7 +36,7 @@ class PageStepTest {
         CursorState midRun = new CursorState("2024-01-01T00:00:00.000", NEXT.toString(), "2024-01-05T00:00:00.000",
                 null, "\"e1\"", null, null);
         PageStep.Result result = PageStep.apply(midRun, List.of(item("c", "2024-01-04T00:00:00.000")), null, false,
-                "\"other\"", null, Duration.ZERO, false);
+                "\"other\"", null, Overlap.NONE, false);
         assertThat(result.state().inProgress()).isFalse();
         assertThat(result.state().cursor()).isEqualTo("2024-01-05T00:00:00.000");
         assertThat(result.state().etag()).as("validators come from a run's first page").isEqualTo("\"e1\"");
@@ -42,9 +44,9 @@ class PageStepTest {
 
     @Test
     void recordsAlreadyProducedInsideTheOverlapWindowAreNotProducedAgain() {
-        Duration overlap = Duration.ofHours(1);
+        Overlap overlap = new Overlap(Duration.ofHours(1), BigDecimal.ZERO);
         PageStep.Result first = PageStep.apply(CursorState.EMPTY,
-                List.of(item("a", "2024-01-01T09:00:00.000"), item("b", "2024-01-01T10:00:00.000")), null, true,
+                List.of(item("a", "2024-01-01T08:59:00.000"), item("b", "2024-01-01T10:00:00.000")), null, true,
                 null, null, overlap, false);
         assertThat(first.state().recent()).containsOnlyKeys("b");
         PageStep.Result again = PageStep.apply(first.state(),
@@ -55,7 +57,7 @@ class PageStepTest {
 
     @Test
     void aRecordUpdatedInsideTheOverlapWindowIsProducedAgain() {
-        Duration overlap = Duration.ofHours(1);
+        Overlap overlap = new Overlap(Duration.ofHours(1), BigDecimal.ZERO);
         PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", "2024-01-01T10:00:00.000")),
                 null, true, null, null, overlap, false);
         PageStep.Result again = PageStep.apply(first.state(), List.of(item("a", "2024-01-01T10:30:00.000")), null,
@@ -66,12 +68,25 @@ class PageStepTest {
     @Test
     void diffModeProducesOnlyEntitiesWhoseRecordChanged() {
         PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", null), item("b", null)), null,
-                true, null, null, Duration.ZERO, true);
+                true, null, null, Overlap.NONE, true);
         assertThat(first.produce()).containsExactly(0, 1);
         List<PageStep.Item> next = List.of(item("a", null), new PageStep.Item("b2", "b", null, "changed"),
                 item("c", null));
-        PageStep.Result second = PageStep.apply(first.state(), next, null, true, null, null, Duration.ZERO, true);
+        PageStep.Result second = PageStep.apply(first.state(), next, null, true, null, null, Overlap.NONE, true);
         assertThat(second.produce()).containsExactly(1, 2);
         assertThat(second.state().entities()).containsEntry("b", "changed").containsKeys("a", "c");
+    }
+
+    @Test
+    void aNumericCursorOverlapsByItsNumericOverlap() {
+        Overlap overlap = new Overlap(Duration.ofMinutes(5), BigDecimal.ONE);
+        PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", "41"), item("b", "42")), null,
+                true, null, null, overlap, false);
+        assertThat(first.state().cursor()).isEqualTo("42");
+        assertThat(first.state().recent()).containsOnlyKeys("a", "b");
+        PageStep.Result late = PageStep.apply(first.state(), List.of(item("b", "42"), item("c", "42")), null, true,
+                null, null, overlap, false);
+        assertThat(late.produce()).as("the late row with an equal value, not the one already produced")
+                .containsExactly(1);
     }
 }
