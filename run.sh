@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole Streamgate pipeline on this machine, on embedded defaults, with no Docker:
-#   a single-node KRaft Kafka broker (own JVM), the ingest gateway (:8080), the provider simulator (:8090) and the
-#   API poller pulling from it (actuator :8081), and the Spark aggregator in local[*] writing Delta tables to ./lake.
+#   a single-node KRaft Kafka broker (own JVM), the ingest gateway (:8080), the provider simulator (:8099) and the
+#   API poller pulling from it (actuator :8081), the Spark aggregator in local[*] writing Delta tables to ./lake, and
+#   the live dashboard (:8088) showing the aggregator's changed windows.
 # Builds whatever is missing first. Ctrl-C stops every process it started.
 #
 #   ./run.sh            start everything
 #   ./run.sh --rebuild  rebuild the jars first, even if they exist
-#   ./run.sh --demo     also send demo traffic: turnstile readings as CSV batches and as signed webhooks
+#   ./run.sh --demo     also send demo traffic: per-interval turnstile counts as CSV batches and as signed webhooks
 #   ./run.sh --warehouse jdbc:postgresql://127.0.0.1:5432/test?user=postgres
 #                       also upsert every job's changed windows into that PostgreSQL (table <job>_windows)
 set -euo pipefail
@@ -18,7 +19,8 @@ LAKE=${STREAMGATE_LAKE:-$ROOT/lake}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 POLLER_PORT=${POLLER_PORT:-8081}
-SIMULATOR_PORT=${SIMULATOR_PORT:-8090}
+SIMULATOR_PORT=${SIMULATOR_PORT:-8099}
+DASHBOARD_PORT=${DASHBOARD_PORT:-8088}
 REBUILD=false
 DEMO=false
 WAREHOUSE=()
@@ -58,7 +60,9 @@ BROKER_CP_FILE=test-support/target/classes/io/streamgate/testsupport/kafka/kafka
 GATEWAY_JAR=ingest-gateway/target/ingest-gateway-0.1.0-SNAPSHOT.jar
 POLLER_JAR=api-poller/target/api-poller-0.1.0-SNAPSHOT.jar
 AGGREGATOR_CP_FILE=spark-aggregator/target/runtime.classpath
-if $REBUILD || [ ! -f $BROKER_CP_FILE ] || [ ! -f $GATEWAY_JAR ] || [ ! -f $POLLER_JAR ] || [ ! -f $AGGREGATOR_CP_FILE ]; then
+DASHBOARD_JAR=live-dashboard/target/live-dashboard-0.1.0-SNAPSHOT.jar
+if $REBUILD || [ ! -f $BROKER_CP_FILE ] || [ ! -f $GATEWAY_JAR ] || [ ! -f $POLLER_JAR ] || [ ! -f $AGGREGATOR_CP_FILE ] \
+    || [ ! -f $DASHBOARD_JAR ]; then
   echo "Building (./mvnw package -DskipTests) ..."
   ./mvnw -q -B package -DskipTests
 fi
@@ -102,11 +106,28 @@ await() { # $1: what, $2: seconds, rest: test command
   echo "$what did not come up within ${secs}s; see $LOGS" >&2; exit 1
 }
 
+# --- the jobs: sums for per-interval counts, counter deltas for cumulative registers; each publishes its changed
+# windows to windows.<job> for the live dashboard (the bundled job plus a sinks.kafka line, in $WORK/jobs) ----------
+JOBS=(mta-turnstile mta-turnstile-registers nyc-taxi)
+JOB_FILES=()
+mkdir -p "$WORK/jobs"
+for job in "${JOBS[@]}"; do
+  bundled=spark-aggregator/src/main/resources/jobs/$job.yaml
+  if grep -q '^sinks:' "$bundled"; then
+    echo "$bundled already has sinks: add 'kafka: {topic: windows.$job}' to them there" >&2; exit 1
+  fi
+  { cat "$bundled"; echo "sinks: {kafka: {topic: windows.$job}}"; } >"$WORK/jobs/$job.yaml"
+  JOB_FILES+=("$WORK/jobs/$job.yaml")
+done
+JOB_LIST=$(IFS=,; echo "${JOB_FILES[*]}")
+WINDOW_TOPICS=$(printf 'windows.%s,' "${JOBS[@]}")
+# ------------------------------------------------------------------------------------------------------------------
+
 echo "Starting Streamgate (work folder $WORK, lake $LAKE)"
 rm -f "$WORK/kafka/ready"
 start kafka "$JAVA17" -Xmx1g -cp "test-support/target/classes:$(cat $BROKER_CP_FILE)" \
   io.streamgate.testsupport.kafka.KafkaBrokerMain --data-dir "$WORK/kafka" --port "$KAFKA_PORT" \
-  --controller-port $((KAFKA_PORT + 1)) --partitions 2 --topics mta.turnstile,nyc.taxi.trips --parent-pid $$
+  --controller-port $((KAFKA_PORT + 1)) --partitions 2 --topics mta.turnstile,mta.turnstile.registers,nyc.taxi.trips,${WINDOW_TOPICS%,} --parent-pid $$
 await "Kafka" 120 test -f "$WORK/kafka/ready"
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 
@@ -120,17 +141,28 @@ start poller "$APP_JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar $POLLER_JAR -
 start aggregator "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g \
   -cp "spark-aggregator/target/classes:$(cat $AGGREGATOR_CP_FILE)" io.streamgate.aggregator.AggregatorMain \
   --master "local[*]" --bootstrap-servers "$BOOTSTRAP" --lake "$LAKE" --checkpoints "$WORK/checkpoints" \
-  --jobs mta-turnstile,nyc-taxi --trigger PT5S ${WAREHOUSE[@]+"${WAREHOUSE[@]}"}
+  --jobs "$JOB_LIST" --trigger PT5S ${WAREHOUSE[@]+"${WAREHOUSE[@]}"}
+
+# --- the live dashboard: the windows topics, and the services' health polled from the server ---------------------
+start dashboard "$APP_JAVA" -Xmx256m -jar $DASHBOARD_JAR --server.port="$DASHBOARD_PORT" \
+  --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --streamgate.dashboard.health.services.gateway="http://127.0.0.1:$GATEWAY_PORT/actuator/health" \
+  --streamgate.dashboard.health.services.poller="http://127.0.0.1:$POLLER_PORT/actuator/health" \
+  --streamgate.dashboard.health.services.aggregator="http://127.0.0.1:9464/metrics"
+# ------------------------------------------------------------------------------------------------------------------
 
 await "the gateway" 120 curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 await "the poller" 120 curl -fsS "http://127.0.0.1:$POLLER_PORT/actuator/health/readiness"
+await "the dashboard" 120 curl -fsS "http://127.0.0.1:$DASHBOARD_PORT/actuator/health/readiness"
 DEMO_TEXT=""
 if $DEMO; then
-  DEMO_TEXT=$'\n  Demo traffic      10 readings/s as CSV batches, 10/s as signed webhooks (DemoTraffic; logs demo-*.log)'
+  DEMO_TEXT=$'\n  Demo traffic      per-interval counts into mta.turnstile (job mta-turnstile sums them): 10 readings/s as CSV\n                    batches, 10/s as signed webhooks (DemoTraffic; logs demo-*.log)'
+  seed=1
   for mode in events webhooks; do
+    # two senders of their own readings (a seed each): a few hundred people an hour per turnstile between them
     start demo-$mode "$APP_JAVA" -Xmx128m -cp $POLLER_JAR -Dloader.main=io.streamgate.poller.simulator.DemoTraffic \
       org.springframework.boot.loader.launch.PropertiesLauncher --gateway "http://127.0.0.1:$GATEWAY_PORT" \
-      --api-key demo-key --secret demo-webhook-secret --rate 10/s --mode $mode
+      --api-key demo-key --secret demo-webhook-secret --rate 10/s --mode $mode --seed $((seed++))
   done
 fi
 
@@ -140,17 +172,27 @@ Streamgate is running.
   Kafka broker      $BOOTSTRAP            (data $WORK/kafka)
   Gateway           http://127.0.0.1:$GATEWAY_PORT          health/info/prometheus under /actuator
   Poller            http://127.0.0.1:$POLLER_PORT/ops/sources   actuator: /actuator
-  Provider sim.     http://127.0.0.1:$SIMULATOR_PORT
+  Provider sim.     http://127.0.0.1:$SIMULATOR_PORT               cumulative registers, polled into mta.turnstile.registers
   Lake (Delta)      $LAKE/<job>/{events,windows,quarantine}
+  Jobs              mta-turnstile (sums mta.turnstile), mta-turnstile-registers (deltas of mta.turnstile.registers,
+                    windows trail the readings by its 8 h watermark), nyc-taxi
   Logs              $LOGS$DEMO_TEXT
 
-Send a first turnstile reading through the gateway:
+Live dashboard:     http://127.0.0.1:$DASHBOARD_PORT/
+
+Metrics (Prometheus text):
+  curl -u operator:local-operator http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus
+  curl http://127.0.0.1:$POLLER_PORT/actuator/prometheus
+  curl http://127.0.0.1:9464/metrics                          (aggregator)
+  curl http://127.0.0.1:$DASHBOARD_PORT/actuator/prometheus
+
+Send a first turnstile reading through the gateway (12 entries and 7 exits since the turnstile's last reading):
 
   curl -i -X POST http://127.0.0.1:$GATEWAY_PORT/events/turnstile \\
     -H 'X-API-Key: demo-key' -H 'Content-Type: text/csv' \\
-    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(TZ=America/New_York date +%m/%d/%Y),$(TZ=America/New_York date +%H:%M:%S),REGULAR,0000000012,0000000007'
+    --data-binary 'A002,R051,02-00-00,59 ST,NQR456W,BMT,$(TZ=America/New_York date +%m/%d/%Y),$(TZ=America/New_York date +%H:%M:%S),REGULAR,12,7'
 
-Within a minute its window is in $LAKE/mta-turnstile/windows (see README.md, "Look at the lake").
+Within a minute its window is on the dashboard and in $LAKE/mta-turnstile/windows (see README.md, "Look at the lake").
 Ctrl-C stops everything.
 EOF
 wait -n "${PIDS[@]}" || true

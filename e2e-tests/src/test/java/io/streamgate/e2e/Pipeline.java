@@ -86,7 +86,10 @@ final class Pipeline implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrap)));
         apps.add(AppProcess.start("poller", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
                 pollerJar.toString(), "--spring.profiles.active=local", "--server.port=" + AppProcess.freePort(),
-                "--spring.kafka.bootstrap-servers=" + bootstrap, "--simulator.url=" + simulator())));
+                "--spring.kafka.bootstrap-servers=" + bootstrap, "--simulator.url=" + simulator(),
+                // the local profile sends the feed's cumulative registers to mta.turnstile.registers; this test counts
+                // every reading of all three channels once in one job, so it pulls them into the pushed readings' topic
+                "--streamgate.poller.sources.mta-turnstile.topic=mta.turnstile")));
         apps.add(AppProcess.start("aggregator", logs, List.of(
                 "@" + existing("spark-aggregator/src/main/jvm/spark-java17.options"), "-Xmx1g", "-XX:+UseParallelGC",
                 "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",

@@ -44,6 +44,26 @@ class DemoTrafficTest {
     }
 
     @Test
+    void aTurnstileCountsAFewHundredPeopleAnHourAtMost() {
+        // an hour of the demo's rate (10 readings/s over 40 turnstiles) at rush hour, as the aggregator sums it:
+        // duplicates once, whatever the stamp
+        DemoReadings readings = new DemoReadings(40, 3, 0.03, 0.05, Duration.ofHours(2));
+        Set<Reading> distinct = new HashSet<>();
+        for (int second = 0; second < 3600; second++) {
+            for (int i = 0; i < 10; i++) {
+                distinct.add(readings.next(NOW.plusSeconds(second)));
+            }
+        }
+        java.util.Map<Turnstile, Long> entries = distinct.stream().collect(java.util.stream.Collectors.groupingBy(
+                Reading::turnstile, java.util.stream.Collectors.summingLong(Reading::entries)));
+        java.util.Map<Turnstile, Long> exits = distinct.stream().collect(java.util.stream.Collectors.groupingBy(
+                Reading::turnstile, java.util.stream.Collectors.summingLong(Reading::exits)));
+
+        assertThat(entries).hasSize(40).allSatisfy((t, n) -> assertThat(n).isBetween(70L, 180L));
+        assertThat(exits).hasSize(40).allSatisfy((t, n) -> assertThat(n).isBetween(55L, 150L));
+    }
+
+    @Test
     void aWebhookBodyIsAJsonObjectWithTheCsvColumnNamesAndValues() {
         Reading reading = new DemoReadings(3, 1, 0, 0, Duration.ofHours(1)).next(NOW);
 

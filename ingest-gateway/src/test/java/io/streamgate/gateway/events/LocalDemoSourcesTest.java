@@ -33,7 +33,11 @@ class LocalDemoSourcesTest {
                     assertThat(context).hasNotFailed();
                     SourceProperties turnstile = context.getBean(GatewayProperties.class).sources().get("turnstile");
                     assertThat(turnstile.topic()).isEqualTo("mta.turnstile");
-                    assertThat(turnstile.type()).isEqualTo("mta.turnstile.reading");
+                    assertThat(turnstile.type()).isEqualTo("mta.turnstile.counts");
+                    SourceProperties registers = context.getBean(GatewayProperties.class).sources()
+                            .get("turnstile-registers");
+                    assertThat(registers.topic()).isEqualTo("mta.turnstile.registers");
+                    assertThat(registers.events()).isEqualTo(turnstile.events());
                     assertThat(turnstile.auth().apiKeys()).containsExactly("demo-key");
                     Source source = new Source("turnstile", turnstile, URI.create("/sources/turnstile"),
                             KeySpec.parse(turnstile.key()));
