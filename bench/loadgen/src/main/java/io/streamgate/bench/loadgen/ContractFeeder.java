@@ -66,11 +66,14 @@ public final class ContractFeeder {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         AtomicLong failed = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
         long k = first;
+        long start;
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            // the clock starts once the producer exists: on a loaded machine creating it took longer than a short
+            // feed, which then sent nothing
+            start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
             while (true) {
                 long now = System.nanoTime();
                 if (now >= end) {
