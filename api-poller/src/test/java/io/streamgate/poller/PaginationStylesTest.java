@@ -115,10 +115,11 @@ class PaginationStylesTest extends SimulatorBackedTest {
         RestAssured.get("/ops/sources/capped").then().statusCode(200)
                 .body("runInProgress", org.hamcrest.Matchers.is(true));
         List<String> expected = SIMULATOR.feed().allIds();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            RestAssured.post("/ops/sources/capped/run");
-            assertThat(TopicReader.idCounts(BOOTSTRAP, "pagination.capped")).hasSize(expected.size());
-        });
+        // one run at a time while the walk is unfinished: a run asked after it ends would start the feed afresh
+        for (int run = 0; run < 10 && RestAssured.get("/ops/sources/capped").<Boolean>path("runInProgress"); run++) {
+            runNow("capped");
+        }
+        assertThat(TopicReader.idCounts(BOOTSTRAP, "pagination.capped")).hasSize(expected.size());
         assertThat(TopicReader.idCounts(BOOTSTRAP, "pagination.capped").values()).containsOnly(1L);
     }
 }
