@@ -83,7 +83,11 @@ public final class MeasureColumns {
                     hidden.add(col(count(m)));
                 }
                 case COUNTER_DELTA -> {
-                    visible.add(functions.when(col(counted(m)).gt(0), col(m.name())).as(m.name()));
+                    // the plain sum, even where no valid difference is counted: a partial of corrections only (a late
+                    // reading that replaces its successor's difference) adds to a window by it, and the MERGE's CASE
+                    // (mergeAssignments) makes the total null where no difference is left. A new window's sum is null
+                    // exactly when its count is 0, as corrections only ever reach windows already in the table.
+                    visible.add(col(m.name()));
                     hidden.add(col(counted(m)));
                 }
             }
