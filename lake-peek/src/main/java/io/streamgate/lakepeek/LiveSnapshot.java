@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A Delta table's current snapshot as Delta Kernel reads it from the log: its version, its columns (logical name,
@@ -23,22 +25,23 @@ import java.util.List;
  * DELETE removed are not in the list, although they stay on disk until a VACUUM.
  * <p>
  * The files are handed to a reader that knows nothing of Delta, so what Delta would apply on top of them is checked
- * here: column mapping is carried by the physical names; a file with a deletion vector or a partitioned table is
- * refused, because reading its files alone would show deleted rows or lose the partition columns.
+ * here: column mapping is carried by the physical names; a partition column's value, which is in the log and not in
+ * the file, comes with each file; a file with a deletion vector is refused, because reading it alone would show
+ * deleted rows.
  */
-record LiveSnapshot(String path, long version, List<Column> columns, List<String> files) {
+record LiveSnapshot(String path, long version, List<Column> columns, List<DataFile> files) {
 
-    record Column(String name, String physicalName, io.delta.kernel.types.DataType type) {
+    record Column(String name, String physicalName, io.delta.kernel.types.DataType type, boolean partition) {
+    }
+
+    /** A live Parquet file and its partition values, by physical column name (null: the partition of nulls). */
+    record DataFile(String path, Map<String, String> partitionValues) {
     }
 
     static LiveSnapshot read(Engine engine, String path) {
         Snapshot snapshot = Table.forPath(engine, path).getLatestSnapshot(engine);
-        if (!snapshot.getPartitionColumnNames(engine).isEmpty()) {
-            throw new PeekException(path + " is partitioned by " + snapshot.getPartitionColumnNames(engine)
-                    + "; lake-peek reads unpartitioned tables only (the aggregator writes no partitions)");
-        }
         Scan scan = snapshot.getScanBuilder(engine).build();
-        List<String> files = new ArrayList<>();
+        List<DataFile> files = new ArrayList<>();
         try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
             while (batches.hasNext()) {
                 try (CloseableIterator<Row> rows = batches.next().getRows()) {
@@ -50,22 +53,25 @@ record LiveSnapshot(String path, long version, List<Column> columns, List<String
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new LiveSnapshot(path, snapshot.getVersion(engine), columns(snapshot.getSchema(engine)), files);
+        return new LiveSnapshot(path, snapshot.getVersion(engine),
+                columns(snapshot.getSchema(engine), Set.copyOf(snapshot.getPartitionColumnNames(engine))), files);
     }
 
-    private static String liveFile(String table, Row scanFile) {
+    private static DataFile liveFile(String table, Row scanFile) {
         if (InternalScanFileUtils.getDeletionVectorDescriptorFromRow(scanFile) != null) {
             throw new PeekException(table + " has deletion vectors (rows deleted in place); lake-peek does not"
                     + " apply them and refuses to show deleted rows: read it with Spark, or run REORG TABLE ..."
                     + " APPLY (PURGE) first");
         }
-        return InternalScanFileUtils.getAddFileStatus(scanFile).getPath();
+        return new DataFile(InternalScanFileUtils.getAddFileStatus(scanFile).getPath(),
+                InternalScanFileUtils.getPartitionValues(scanFile));
     }
 
-    private static List<Column> columns(StructType schema) {
+    private static List<Column> columns(StructType schema, Set<String> partitionColumns) {
         List<Column> columns = new ArrayList<>();
         for (StructField field : schema.fields()) {
-            columns.add(new Column(field.getName(), ColumnMapping.getPhysicalName(field), field.getDataType()));
+            columns.add(new Column(field.getName(), ColumnMapping.getPhysicalName(field), field.getDataType(),
+                    partitionColumns.stream().anyMatch(field.getName()::equalsIgnoreCase)));
         }
         return columns;
     }

@@ -89,11 +89,15 @@ class PeekTest {
     }
 
     @Test
-    void aPartitionedTableIsRefused() {
+    void aPartitionedTableShowsItsPartitionValuesFromTheLog() {
         Result result = peek("parts", "windows");
 
-        assertThat(result.code).isEqualTo(1);
-        assertThat(result.err).contains("partitioned by [STATION]");
+        assertThat(result.code).isZero();
+        // STATION is in the directory name and the log, not in the Parquet file
+        assertThat(result.out.lines().skip(3)).containsExactly(
+                "2020-03-21T05:00:00Z | 2020-03-21T06:00:00Z | 59 ST   | 5");
+        assertThat(peek("--sql", "select STATION, sum(entries) from windows group by 1", "parts").out)
+                .contains("59 ST").contains("5");
     }
 
     @Test
