@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark 4 — aggregator: sustainable throughput of the mta-turnstile job in local[2] (Java 17), i.e. the highest
-# input rate at which the refine query's lag behind the latest offset stays bounded, and the micro-batch durations
-# of both its queries (refine: Kafka → Delta events; aggregate: events → windows MERGE) at that rate; beside it the
+# input rate at which its query's lag behind the latest offset stays bounded, and the micro-batch durations of that
+# query (one per job: Kafka → quarantine, events, windows MERGE, ledger, in one foreachBatch) at that rate; beside it the
 # same figures of baseline (k), the simplest Spark job over the same input (bench/spark-baseline KafkaToDeltaAppend:
 # Kafka → Delta append, same source options, trigger, master and heap), measured in the same run on a topic of its
 # own, and the job's rate as a share of (k)'s. Peak RSS and the largest heap after a GC of each Spark JVM.
 # The input is fed at constant rates, step by step (RATES), by bench/loadgen ContractFeeder: contract records
 # (CSV rows, ce_* headers) replaying turnstile history fast, so event time and the watermark keep moving.
-# A step is bounded when at least 3 batches of the query that reads Kafka finish in it and the lag at its last batch
-# is no more than 1.2× the lag at mid-step plus one trigger's worth of input (not growing), and, for the job, the
-# aggregate query, which takes every new version of the events table in each batch, is not falling further behind
-# it (versions behind at the end of the step no more than twice those at mid-step plus two, as a batch in progress
-# misses the versions committed meanwhile); stepping stops at the first unbounded rate. (k) steps from the job's
+# A step is bounded when at least 3 batches of the query finish in it and the lag at its last batch is no more than
+# 1.2× the lag at mid-step plus one trigger's worth of input (not growing); stepping stops at the first unbounded
+# rate. (k) steps from the job's
 # highest bounded rate upwards. Spark's JVM takes minutes to warm up (its JIT compilers still took a third of the
 # CPU after two minutes), so each JVM runs its first rate for WARMUP_SECONDS before the steps.
 #
@@ -50,22 +48,8 @@ lag_series() { # $1: checkpoint folder, $2: step start epoch, $3: rate, $4: reco
     { batch = $2 - prev; prev = $2 }
     $1 >= t0 && $1 <= t1 + 1 { fed = base + r * ($1 - t0); printf "%d %d %d\n", $1, batch, fed - $2 }'
 }
-agg_behind() { # $1: epoch; versions of the job's events table its aggregate query had not committed by then
-  local t=$1 d=$WORK/checkpoints/mta-turnstile/aggregate f n v latest=-1 done=-1
-  for f in "$WORK"/lake/mta-turnstile/events/_delta_log/*.json; do
-    [ "$(stat -c %Y "$f")" -le "$t" ] || continue
-    v=$(basename "$f" .json); v=$((10#$v)); [ "$v" -gt "$latest" ] && latest=$v
-  done
-  for n in $(ls "$d/commits" 2>/dev/null | grep -E '^[0-9]+$'); do
-    [ "$(stat -c %Y "$d/commits/$n")" -le "$t" ] || continue
-    # the Delta source's offset names the next version to read once a version is done
-    v=$(tail -1 "$d/offsets/$n" | sed -nE 's/.*"reservoirVersion":([0-9]+).*/\1/p')
-    [ -n "$v" ] && [ $((v - 1)) -gt "$done" ] && done=$((v - 1))
-  done
-  echo $((latest - done))
-}
 # progress lines (the job's StreamingMetricsListener and the baseline's own, same format): "26/11/22 05:24:05 INFO
-# ...: query mta-turnstile-refine batch 7: 1234 rows, 100 rows/s in, 200 rows/s processed, 812 ms, watermark ..."
+# ...: query mta-turnstile batch 7: 1234 rows, 100 rows/s in, 200 rows/s processed, 812 ms, watermark ..."
 durations() { # $1: log, $2: query, $3: from epoch, $4: to epoch; batch durations in ms from the progress lines
   sed -nE "s/^([0-9]+)\/([0-9]+)\/([0-9]+) ([0-9:]+) .*query $2 batch [0-9]+: .* ([0-9]+) ms, watermark.*/20\1-\2-\3T\4Z \5/p" "$1" \
     | while read -r at ms; do echo "$(date -u -d "$at" +%s) $ms"; done | awk -v a="$3" -v b="$4" '$1 >= a && $1 <= b + 1 { print $2 }'
@@ -86,9 +70,9 @@ STEPPED=()
 BEST=0
 # Feeds $2 at each rate of $6 in turn and judges each step; sets STEP[$1:rate] and BEST (0 when no step held).
 run_steps() { # $1: label, $2: topic, $3: checkpoint of the query that reads Kafka, $4: log, $5: its query name,
-              # $6: rates, $7: pid that must stay alive, $8: "job" to check the aggregate query too
+              # $6: rates, $7: pid that must stay alive
   local label=$1 topic=$2 ckpt=$3 log=$4 query=$5 rates=$6 pid=$7 next rate t0 t1 out achieved fed_total n v
-  local lag_mid lag_end agg="" agg_mid agg_end
+  local lag_mid lag_end
   echo "  $label: waiting for the first micro-batches ..."
   next=$(feed "$topic" 1000 3 0 | sed -n 's/.*next_record=//p')
   await "$label's first rows" "$FIRST_BATCH_SECONDS" "$pid" grep -Eq "query $query batch [0-9]+: [1-9][0-9]* rows" "$log"
@@ -114,13 +98,7 @@ run_steps() { # $1: label, $2: topic, $3: checkpoint of the query that reads Kaf
     lag_mid=$(awk '{ l[NR] = $3 } END { print (NR ? l[int((NR + 1) / 2)] : "n/a") }' "$WORK/$label-lag-$rate.txt")
     lag_end=$(awk '{ l = $3 } END { print (NR ? l : "n/a") }' "$WORK/$label-lag-$rate.txt")
     durations "$log" "$query" "$t0" "$t1" >"$WORK/$label-batches-$rate.txt"
-    if [ "${8:-}" = job ]; then
-      durations "$log" mta-turnstile-aggregate "$t0" "$t1" >"$WORK/$label-aggregate-batches-$rate.txt"
-      agg_mid=$(agg_behind $(((t0 + t1) / 2))); agg_end=$(agg_behind "$t1")
-      agg="; aggregate behind mid/end $agg_mid/$agg_end events versions"
-      if [ "$v" = bounded ] && [ "$agg_end" -gt $((2 * agg_mid + 2)) ]; then v="growing (aggregate)"; fi
-    fi
-    STEP[$label:$rate]="$achieved rec/s fed; lag mid/end $lag_mid/$lag_end records, $n batches committed$agg: $v"
+    STEP[$label:$rate]="$achieved rec/s fed; lag mid/end $lag_mid/$lag_end records, $n batches committed: $v"
     STEPPED+=("$label:$rate")
     echo "  $label @ $rate rec/s: ${STEP[$label:$rate]}"
     [ "$v" = bounded ] || break
@@ -132,8 +110,8 @@ echo "Starting Kafka and the aggregator (local[2], trigger $TRIGGER) ..."
 SPARK_OPTS="$USER_SPARK_OPTS -Xlog:gc:file=$WORK/aggregator-gc.log:uptime" start_mta_aggregator "$TRIGGER"
 AGG=$LAST_PID
 rss_sampler "$AGG" "$WORK/aggregator-rss.txt"
-run_steps job mta.turnstile "$WORK/checkpoints/mta-turnstile/refine" "$LOGS/aggregator.log" mta-turnstile-refine \
-  "$RATES" "$AGG" job
+run_steps job mta.turnstile "$WORK/checkpoints/mta-turnstile/query" "$LOGS/aggregator.log" mta-turnstile \
+  "$RATES" "$AGG"
 job_best=$BEST
 stop_pid "$AGG"; forget_pid "$AGG"
 job_memory=$(memory "$WORK/aggregator-rss.txt" "$WORK/aggregator-gc.log")
@@ -164,8 +142,7 @@ for step in "${STEPPED[@]}"; do
   label=${step%%:*} rate=${step#*:}
   if [ "$label" = job ]; then
     row "mta-turnstile @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
-    row "  batch ms p50/p95/max: refine; aggregate" \
-      "$(pct "$WORK/job-batches-$rate.txt"); $(pct "$WORK/job-aggregate-batches-$rate.txt")" "" "" "" ""
+    row "  batch ms p50/p95/max" "$(pct "$WORK/job-batches-$rate.txt")" "" "" "" ""
   else
     row "(k) Kafka → Delta append @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
     row "  batch ms p50/p95/max" "$(pct "$WORK/baseline-batches-$rate.txt")" "" "" "" ""
