@@ -92,7 +92,7 @@ class OperatorEndpointTest extends SimulatorBackedTest {
         RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
                 .post("/ops/sources/held-history/backfill").then().statusCode(202);
-        List<String> stored = TopicReader.records(BOOTSTRAP, "streamgate.poller.cursors").stream()
+        List<String> stored = TopicReader.records(BOOTSTRAP, cursorTopic).stream()
                 .filter(record -> "held-history@backfill".equals(record.key()))
                 .map(record -> new String(ContractReader.read(record).getData().toBytes(), StandardCharsets.UTF_8))
                 .toList();
