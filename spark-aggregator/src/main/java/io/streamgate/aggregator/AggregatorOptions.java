@@ -23,13 +23,15 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, int 
                                          checkpoint keeps the number it started with
               --snapshot-partitions N    tasks Delta rebuilds a table snapshot with (default 2)
               --recover MODE             resume or rebuild: take over a job's tables with a new checkpoint
+              --evolve MODE              extend or rebuild: bring a job's tables to its changed spec (see
+                                         README "Evolving a job"); without it a start that needs one is refused
               --warehouse JDBC_URL       also upsert changed windows into PostgreSQL, e.g.
                                          jdbc:postgresql://db:5432/warehouse?user=streamgate&password=...
             """;
 
     private static final Set<String> KNOWN = Set.of("--master", "--jobs", "--bootstrap-servers", "--lake",
             "--checkpoints", "--starting-offsets", "--trigger", "--metrics-port", "--shuffle-partitions",
-            "--snapshot-partitions", "--recover", "--warehouse");
+            "--snapshot-partitions", "--recover", "--evolve", "--warehouse");
 
     static AggregatorOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -50,9 +52,13 @@ record AggregatorOptions(String master, List<String> jobs, int metricsPort, int 
         if (recover != null && !recover.equals("resume") && !recover.equals("rebuild")) {
             throw new IllegalArgumentException("--recover: resume or rebuild, not " + recover);
         }
+        String evolve = values.get("--evolve");
+        if (evolve != null && !evolve.equals("extend") && !evolve.equals("rebuild")) {
+            throw new IllegalArgumentException("--evolve: extend or rebuild, not " + evolve);
+        }
         AggregatorSettings settings = new AggregatorSettings(required(values, "--bootstrap-servers"),
                 required(values, "--lake"), required(values, "--checkpoints"), offsets, trigger(values.get("--trigger")),
-                recover, warehouse(values.get("--warehouse")));
+                recover, warehouse(values.get("--warehouse")), evolve);
         List<String> jobs = Arrays.stream(values.getOrDefault("--jobs", "mta-turnstile,nyc-taxi").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AggregatorOptions(values.get("--master"), jobs, port(values.getOrDefault("--metrics-port", "9464")),

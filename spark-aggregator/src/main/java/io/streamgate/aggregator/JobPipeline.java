@@ -4,6 +4,7 @@ import io.streamgate.aggregator.batch.BatchWriter;
 import io.streamgate.aggregator.batch.Contributions;
 import io.streamgate.aggregator.batch.Ledger;
 import io.streamgate.aggregator.batch.Recovery;
+import io.streamgate.aggregator.evolve.SpecEvolution;
 import io.streamgate.aggregator.job.JobSpec;
 import io.streamgate.aggregator.lake.CheckpointConf;
 import io.streamgate.aggregator.lake.LakePaths;
@@ -56,19 +57,24 @@ public final class JobPipeline {
         String startingOffsets = settings.startingOffsets();
         boolean foreign = ownership.owner(spark).isPresent()
                 && !ownership.owner(spark).equals(ownership.checkpointQuery(spark));
-        if (foreign && settings.recover() != null) {
-            startingOffsets = new Recovery(job, paths, ownership).recover(spark, settings.recover(),
-                    settings.bootstrapServers());
-        } else {
+        if (settings.recover() == null) {
             ownership.refuseForeignCheckpoint(spark);
         }
         Function<Dataset<Row>, Dataset<Row>> parse = new Refiner(job, spark)::refine;
-        Dataset<Row> records = parse.apply(source != null ? source : KafkaSource.read(spark, settings.bootstrapServers(),
-                job.input().topics(), startingOffsets));
+        Function<String, Dataset<Row>> read = offsets -> parse.apply(source != null ? source
+                : KafkaSource.read(spark, settings.bootstrapServers(), job.input().topics(), offsets));
+        // before a recovery, which recomputes windows by the spec the tables then follow
+        WindowOutputs outputs = new WindowOutputs(job, paths, settings.bootstrapServers(), settings.warehouseUrl());
+        new SpecEvolution(job, paths, ownership, outputs).apply(spark, settings.evolve(),
+                Refiner.events(read.apply(startingOffsets)).schema());
+        if (foreign) {
+            startingOffsets = new Recovery(job, paths, ownership).recover(spark, settings.recover(),
+                    settings.bootstrapServers());
+        }
+        Dataset<Row> records = read.apply(startingOffsets);
         ensureTables(spark, job, paths, ownership, records);
         long triggerMs = (settings.triggerOverride() != null ? settings.triggerOverride() : job.triggerInterval()).toMillis();
-        BatchWriter writer = new BatchWriter(job, paths, metrics,
-                new WindowOutputs(job, paths, settings.bootstrapServers(), settings.warehouseUrl()), ownership, hook);
+        BatchWriter writer = new BatchWriter(job, paths, metrics, outputs, ownership, hook);
         return new JobPipeline(records.writeStream()
                 .queryName(job.name())
                 .option("checkpointLocation", paths.checkpoint("query"))

@@ -138,7 +138,10 @@ class PublishedOrderTest {
     }
 
     private static Long add(Long sum, long delta) {
-        return delta < 0 || delta > 10_000 ? sum : (sum == null ? 0 : sum) + delta;
+        if (delta < 0 || delta > 10_000) {
+            return sum; // (a conditional expression here would unbox a null sum)
+        }
+        return (sum == null ? 0 : sum) + delta;
     }
 
     private static String window(Instant time, Duration length) {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,26 @@ class WarehouseSinkTest {
             db.execute("DROP TRIGGER fail ON job_windows");
             assertThat(sink.write("q", 1, batch)).isTrue();
             assertThat(db.lines("SELECT \"C/A\", entries FROM job_windows")).containsExactly("A002 8", "FAIL 1");
+        }
+    }
+
+    @Test
+    void aReplaceSwapsTheWholeTableForWindowsOfANewSchemaAndAFailedOneLeavesTheOld() {
+        try (TestWarehouse db = new TestWarehouse()) {
+            WarehouseSink sink = new WarehouseSink(db.url(), "job", "job_windows", KEY);
+            sink.write("q", 0, windows(row(5, "A002", "Bronx", 3, 1.5), row(6, "A002", "Bronx", 1, 1.0)));
+            Dataset<Row> rebuilt = windows(row(5, "A002", "Bronx", 4, 1.5)).withColumn("max_entries", functions.lit(4L));
+
+            assertThat(sink.replace(rebuilt)).isEqualTo(1);
+            assertThat(db.lines("SELECT * FROM job_windows"))
+                    .containsExactly("2020-03-21T05:00:00Z 2020-03-21T06:00:00Z A002 Bronx 4 1.5 4");
+            sink.write("q", 1, rebuilt.withColumn("entries", functions.lit(9L)));
+            assertThat(db.lines("SELECT entries, max_entries FROM job_windows")).containsExactly("9 4");
+
+            Dataset<Row> duplicateKeys = rebuilt.union(rebuilt);
+            assertThatThrownBy(() -> sink.replace(duplicateKeys)).hasMessageContaining("not replaced");
+            assertThat(db.lines("SELECT entries, max_entries FROM job_windows")).as("the old table, whole")
+                    .containsExactly("9 4");
         }
     }
 

@@ -88,6 +88,33 @@ public final class WarehouseSink {
         }
     }
 
+    /**
+     * Replaces the whole table by {@code windows} (after the job's spec changed, with the columns it now has) in one
+     * transaction: PostgreSQL's DDL is transactional, so readers see the old table or the new one, and a replace
+     * killed halfway leaves the old one. Returns how many windows it wrote.
+     */
+    public int replace(Dataset<Row> windows) {
+        WarehouseSql statements = new WarehouseSql(table, windows.schema(), keyColumns);
+        try (Connection connection = DriverManager.getConnection(url, properties())) {
+            connection.setAutoCommit(false);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute(WarehouseSql.createLedger());
+                ddl.execute("DROP TABLE IF EXISTS " + WarehouseSql.quote(table));
+                ddl.execute(statements.createTable());
+                sql = statements;
+                int written = upsert(connection, windows.toLocalIterator());
+                connection.commit();
+                return written;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                sql = null;
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("warehouse: " + table + " of " + job + " not replaced: " + e.getMessage(), e);
+        }
+    }
+
     private boolean claim(Connection connection, String queryId, long batchId) throws SQLException {
         try (PreparedStatement claim = connection.prepareStatement(WarehouseSql.claimBatch())) {
             claim.setString(1, job);

@@ -69,6 +69,11 @@ public final class WindowOutputs {
         warehouse.ifPresent(w -> w.write(batchId, changed(spark, partials, range)));
     }
 
+    /** Replaces the warehouse table, if there is one, by the whole {@code windows} table (after a spec change). */
+    public void replaceWarehouse(SparkSession spark) {
+        warehouse.ifPresent(w -> w.replace(spark.read().format("delta").load(paths.windows()).select(visible)));
+    }
+
     private Dataset<Row> changed(SparkSession spark, Dataset<Row> partials, Row range) {
         return windows(spark, range).join(partials.select(Columns.cols(keyColumns)), Columns.names(keyColumns),
                 "left_semi").select(visible);

@@ -1,0 +1,244 @@
+package io.streamgate.aggregator;
+
+import io.delta.tables.DeltaTable;
+import io.streamgate.aggregator.evolve.SpecEvolution;
+import io.streamgate.aggregator.job.JobSpec;
+import io.streamgate.aggregator.lake.StartRefused;
+import io.streamgate.aggregator.lake.TableOwnership;
+import io.streamgate.aggregator.metrics.MetricsRegistry;
+import io.streamgate.testsupport.process.ExitWithParent;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A job's spec changed between two runs on the same lake and checkpoint, one test per kind of change: start,
+ * process, stop, change, restart, process more. Then {@code windows} equals a batch computation of the new spec over
+ * the whole topic, or the start was refused with the documented line and left every table as it was. A rebuild
+ * whose process is killed at a random point (seeded, logged) ends, run again, in the same tables.
+ */
+class SpecEvolutionTest {
+
+    private static final String TURNSTILE = "A002,R051,02-00-0%d,59 ST,NQR456W,BMT,03/21/2020,%02d:00:00,REGULAR,%d,%d";
+    private static final String COUNT = "  - {name: readings, function: count}";
+    private static final String MAX_ADDED = COUNT + "\n  - {name: max_entries, function: max, field: ENTRIES}";
+    private static final String HOURLY = "length: PT1H, slide: PT1H";
+    private static final SparkSession SPARK = SharedSpark.session();
+
+    @TempDir
+    Path dir;
+
+    private String warehouse;
+
+    @Test
+    void aMeasureAddedIsRefusedUntilChosenThenARebuildFillsItForEveryWindow() throws Exception {
+        String topic = TestKafka.topic("evolve-measure", 2);
+        run(job(topic), null, readings(0, 4));
+        Snapshot before = snapshot();
+
+        JobSpec withMax = job(topic, COUNT, MAX_ADDED);
+        assertThatThrownBy(() -> start(withMax, null)).isInstanceOf(StartRefused.class).hasMessage(
+                "job mta-turnstile: measure max_entries added; restart with --evolve rebuild (fill what was added for"
+                        + " every window from events) or --evolve extend (leave it empty in windows written before)"
+                        + " (see spark-aggregator/README.md \"Evolving a job\")");
+        assertThat(snapshot()).as("a refused start changes nothing").isEqualTo(before);
+
+        run(withMax, "rebuild", readings(3, 6)); // hour 3 again: duplicates across the change
+        assertThat(windows()).isEqualTo(batchOf(withMax, topic)).noneMatch(line -> line.contains("null"));
+    }
+
+    @Test
+    void aMeasureAddedByExtendIsEmptyInWindowsWrittenBeforeAndCountedFromThenInTheWarehouseToo() throws Exception {
+        String topic = TestKafka.topic("evolve-extend", 2);
+        JobSpec withMax = job(topic, COUNT, MAX_ADDED);
+        try (TestWarehouse db = new TestWarehouse()) {
+            warehouse = db.url();
+            run(job(topic), null, readings(0, 3));
+            run(withMax, "extend", readings(3, 5));
+            assertThat(db.lines("SELECT * FROM mta_turnstile_windows")).as("the warehouse gets the new column too")
+                    .isEqualTo(windows());
+        }
+
+        List<String> expected = batchOf(withMax, topic);
+        List<String> windows = windows();
+        assertThat(windows).hasSameSizeAs(expected);
+        for (int i = 0; i < windows.size(); i++) {
+            // window_start window_end 8 group columns entries exits readings max_entries
+            String[] row = windows.get(i).split(" ");
+            String[] batch = expected.get(i).split(" ");
+            int hour = Integer.parseInt(row[0].substring(11, 13)) - 4; // New York is UTC-4 in March 2020
+            assertThat(List.of(row).subList(0, row.length - 1)).isEqualTo(List.of(batch).subList(0, batch.length - 1));
+            assertThat(row[row.length - 1]).as(windows.get(i)).isEqualTo(hour < 3 ? "null" : batch[batch.length - 1]);
+        }
+        assertThat(property(SpecEvolution.EXTENDED)).startsWith("measure max_entries added at ");
+    }
+
+    @Test
+    void whatCannotBeRecomputedOrNeedsARebuildIsRefusedLeavingTheTablesWhatNeedsNothingCarriesOn() throws Exception {
+        String topic = TestKafka.topic("evolve-window", 2);
+        run(job(topic), null, readings(0, 5));
+        Snapshot before = snapshot();
+
+        JobSpec twoHours = job(topic, HOURLY, "length: PT2H, slide: PT2H");
+        for (String mode : new String[] {null, "extend"}) {
+            assertThatThrownBy(() -> start(twoHours, mode)).isInstanceOf(StartRefused.class).hasMessage(
+                    "job mta-turnstile: window {\"length\":\"PT1H\",\"slide\":\"PT1H\"} ->"
+                            + " {\"length\":\"PT2H\",\"slide\":\"PT2H\"} changes what windows hold; restart with"
+                            + " --evolve rebuild (recomputes windows from events under the new spec; the old version"
+                            + " stays readable by time travel) (see spark-aggregator/README.md \"Evolving a job\")");
+        }
+        JobSpec byId = job(topic, "dedup-key: [C/A, UNIT, SCP, DATE, TIME, DESC]", "dedup-key: [ce_id]");
+        assertThatThrownBy(() -> start(byId, "rebuild")).isInstanceOf(StartRefused.class).hasMessage(
+                "job mta-turnstile: dedup-key [\"C/A\",\"UNIT\",\"SCP\",\"DATE\",\"TIME\",\"DESC\"] -> [\"ce_id\"]:"
+                        + " events was read under the old rule, so nothing can be recomputed from the lake; run it as"
+                        + " a new job (another name), or delete " + dir.resolve("lake") + "/mta-turnstile and "
+                        + dir.resolve("checkpoints") + "/mta-turnstile to read its topics again"
+                        + " (see spark-aggregator/README.md \"Evolving a job\")");
+        assertThat(snapshot()).as("refused starts change nothing").isEqualTo(before);
+
+        JobSpec later = job(topic, "trigger: PT5S", "trigger: PT1S\nhorizon: P30D");
+        run(later, null, readings(4, 6)); // carries on unasked
+        assertThat(windows()).isEqualTo(batchOf(later, topic));
+        assertThat(property(TableOwnership.SPEC)).contains("P30D");
+        long hourlyVersion = snapshot().windowsVersion();
+
+        JobSpec laterTwoHours = job(topic, "trigger: PT5S", "trigger: PT1S\nhorizon: P30D", HOURLY,
+                "length: PT2H, slide: PT2H");
+        run(laterTwoHours, "rebuild", readings(5, 8));
+        assertThat(windows()).isEqualTo(batchOf(laterTwoHours, topic));
+        assertThat(SPARK.read().format("delta").option("versionAsOf", hourlyVersion).load(table("windows")).count())
+                .as("the hourly windows stay readable by time travel").isEqualTo(4 * 6);
+        assertThat(property(TableOwnership.SPEC)).contains("PT2H");
+    }
+
+    @Test
+    void aRebuildKilledAtARandomPointEndsInTheSameTablesWhenRunAgain() throws Exception {
+        long seed = Long.getLong("rebuild.seed", System.nanoTime());
+        System.out.println("SpecEvolutionTest rebuild kill seed " + seed + " (replay: -Drebuild.seed=" + seed + ")");
+        String topic = TestKafka.topic("evolve-kill", 2);
+        List<String> rows = new ArrayList<>();
+        for (int day = 10; day < 30; day++) {
+            String date = "03/%02d/2020".formatted(day);
+            rows.addAll(readings(0, 24).stream().map(r -> r.replace("03/21/2020", date)).toList());
+        }
+        run(job(topic), null, rows);
+        JobSpec twoHours = job(topic, HOURLY, "length: PT2H, slide: PT2H");
+        Path yaml = Files.writeString(dir.resolve("mta-turnstile.yaml"), TestJobs.bundledYaml("mta-turnstile")
+                .replaceFirst("topics: \\[[^]]*]", "topics: [" + topic + "]").replace(HOURLY, "length: PT2H, slide: PT2H"));
+        Path log = dir.resolve("rebuild.log");
+        Process rebuild = aggregatorJvm(yaml, log);
+        try {
+            await().atMost(Duration.ofMinutes(3)).until(() -> !rebuild.isAlive()
+                    || Files.readString(log).contains("rebuilding windows"));
+            assertThat(rebuild.isAlive()).as("the rebuild's JVM exited early; its log: %s", log).isTrue();
+            rebuild.waitFor(new SplittableRandom(seed).nextLong(0, 4_000), TimeUnit.MILLISECONDS);
+        } finally {
+            rebuild.destroyForcibly().waitFor();
+        }
+        System.out.println("killed " + (Files.readString(log).contains("windows rebuilt") ? "after" : "before")
+                + " the rebuild's commit");
+
+        run(twoHours, "rebuild", List.of());
+        assertThat(windows()).isEqualTo(batchOf(twoHours, topic));
+        assertThat(property(TableOwnership.SPEC)).contains("PT2H");
+    }
+
+    /** The aggregator's main in a JVM of its own (ending with this one), as an operator runs it, rebuilding. */
+    private Process aggregatorJvm(Path jobs, Path log) throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("src/main/jvm/spark-java17.options").toAbsolutePath(), "-Xmx1g", "-XX:+UseSerialGC",
+                "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
+                "-cp", System.getProperty("java.class.path"), ExitWithParent.class.getName(),
+                String.valueOf(ProcessHandle.current().pid()), AggregatorMain.class.getName(),
+                "--master", "local[1]", "--jobs", jobs.toString(), "--bootstrap-servers", TestKafka.bootstrapServers(),
+                "--lake", dir.resolve("lake").toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
+                "--evolve", "rebuild", "--metrics-port", "0");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Starts the job, sends {@code rows}, processes them and stops. */
+    private void run(JobSpec job, String evolve, List<String> rows) throws Exception {
+        JobPipeline pipeline = start(job, evolve);
+        try (TestKafka kafka = new TestKafka()) {
+            kafka.sendCsv(job.input().topics().get(0), rows);
+            pipeline.processAllAvailable();
+        } finally {
+            pipeline.stop();
+        }
+    }
+
+    private JobPipeline start(JobSpec job, String evolve) throws Exception {
+        AggregatorSettings plain = TestJobs.settings(dir);
+        return JobPipeline.start(SPARK, job, new AggregatorSettings(plain.bootstrapServers(), plain.lake(),
+                plain.checkpoints(), plain.startingOffsets(), plain.triggerOverride(), null, warehouse, evolve),
+                new MetricsRegistry());
+    }
+
+    private static JobSpec job(String topic, String... replacements) {
+        return TestJobs.bundled("mta-turnstile", topic, replacements);
+    }
+
+    /** Readings of four turnstiles, hours {@code from} (inclusive) to {@code to}, New York time. */
+    private static List<String> readings(int from, int to) {
+        List<String> rows = new ArrayList<>();
+        for (int hour = from; hour < to; hour++) {
+            for (int scp = 0; scp < 4; scp++) {
+                rows.add(TURNSTILE.formatted(scp, hour, 100 * hour + 7 * scp, hour + scp));
+            }
+        }
+        return rows;
+    }
+
+    /** The new spec as one batch over the whole topic. */
+    private static List<String> batchOf(JobSpec job, String topic) {
+        Dataset<Row> kafka = SPARK.read().format("kafka")
+                .option("kafka.bootstrap.servers", TestKafka.bootstrapServers())
+                .option("subscribe", topic)
+                .option("includeHeaders", "true")
+                .load();
+        return LakeTables.lines(StaticBatch.windows(SPARK, job, kafka));
+    }
+
+    private List<String> windows() {
+        return LakeTables.lines(LakeTables.table(SPARK, dir, "mta-turnstile", "windows"));
+    }
+
+    private String table(String name) {
+        return dir.resolve("lake").resolve("mta-turnstile").resolve(name).toString();
+    }
+
+    private String property(String key) {
+        return DeltaTable.forPath(SPARK, table("windows")).detail().first()
+                .<scala.collection.Map<String, String>>getAs("properties").get(key).getOrElse(() -> null);
+    }
+
+    private Snapshot snapshot() {
+        List<Long> versions = new ArrayList<>();
+        for (String name : List.of("events", "quarantine", "windows", "ledger")) {
+            versions.add(DeltaTable.forPath(SPARK, table(name)).history(1).first().<Long>getAs("version"));
+        }
+        return new Snapshot(versions, windows());
+    }
+
+    /** The tables' versions and the windows' rows: what a refused start must leave as it was. */
+    private record Snapshot(List<Long> versions, List<String> windows) {
+        long windowsVersion() {
+            return versions.get(2);
+        }
+    }
+}
