@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -45,10 +44,8 @@ class CrashTest {
     private static final Path LOGS = Path.of("target", "crash-test");
 
     private static Process launch(String replica, int run) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                PollerApplication.class.getName(),
+        List<String> command = PollerProcess.command();
+        command.addAll(List.of(
                 "--spring.kafka.bootstrap-servers=" + BOOTSTRAP,
                 "--spring.main.web-application-type=none", // headless: the crash test needs no endpoint, and starts faster
                 "--spring.main.banner-mode=off",

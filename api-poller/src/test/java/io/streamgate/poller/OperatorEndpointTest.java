@@ -10,9 +10,11 @@ import static org.hamcrest.Matchers.is;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.streamgate.core.contract.ContractReader;
@@ -38,11 +40,13 @@ class OperatorEndpointTest extends SimulatorBackedTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("streamgate.poller.transactional-id-prefix", () -> "ops-test");
         turnstile(registry, "held", SIMULATOR, "/turnstile/rows.json", "ops.held").set("paused", "true");
-        turnstile(registry, "held-history", SIMULATOR, "/turnstile/rows.json", "ops.held-history")
-                .set("paused", "true")
-                .set("incremental.field", ":updated_at")
-                .set("incremental.where", ":updated_at > '{cursor}'")
-                .set("incremental.backfill-where", ":updated_at >= '{from}' AND :updated_at < '{to}'");
+        for (String id : List.of("held-history", "held-reset")) {
+            turnstile(registry, id, SIMULATOR, "/turnstile/rows.json", "ops." + id)
+                    .set("paused", "true")
+                    .set("incremental.field", ":updated_at")
+                    .set("incremental.where", ":updated_at > '{cursor}'")
+                    .set("incremental.backfill-where", ":updated_at >= '{from}' AND :updated_at < '{to}'");
+        }
     }
 
     @Test
@@ -65,6 +69,7 @@ class OperatorEndpointTest extends SimulatorBackedTest {
     void anUnknownSourceIsA404Problem() {
         RestAssured.post("/ops/sources/nope/pause").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("nope"));
+        RestAssured.post("/ops/sources/nope/reset").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -77,7 +82,35 @@ class OperatorEndpointTest extends SimulatorBackedTest {
     }
 
     @Test
+    void seedingTheCursorOfASourceWithoutOneIsA409Problem() {
+        RestAssured.given().queryParam("cursor", "2024-01-06T00:00:00.000").post("/ops/sources/held/reset").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("no incremental cursor"));
+    }
+
+    @Test
+    void anAnsweredResetIsInTheCursorTopicWithTheSourcesSpecAndDropsABackfill() throws Exception {
+        RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("from", "2024-01-06T00:00:00.000", "to", "2024-01-07T00:00:00.000"))
+                .post("/ops/sources/held-reset/backfill").then().statusCode(202);
+        RestAssured.given().queryParam("cursor", "2024-01-06T08:00:00.000")
+                .post("/ops/sources/held-reset/reset").then().statusCode(200)
+                .body("cursor", is("2024-01-06T08:00:00.000")).body("backfillInProgress", is(false));
+        Map<String, JsonNode> stored = new HashMap<>();
+        for (var record : TopicReader.records(BOOTSTRAP, cursorTopic)) {
+            stored.put(record.key(), new ObjectMapper().readTree(ContractReader.read(record).getData().toBytes()));
+        }
+        JsonNode live = stored.get("held-reset");
+        assertThat(live.path("cursor").asText()).isEqualTo("2024-01-06T08:00:00.000");
+        assertThat(live.path("nextPage").isNull()).isTrue();
+        assertThat(live.path("spec").path("fields").path("incremental.field").asText()).isEqualTo(":updated_at");
+        assertThat(live.path("spec").path("fingerprint").asText()).hasSize(64);
+        assertThat(stored.get("held-reset@backfill").path("nextPage").isNull()).isTrue();
+    }
+
+    @Test
     void operationsWithoutTheOperatorsCredentialsAre401ProblemsAndChangeNothing() {
+        RestAssured.given().auth().none().post("/ops/sources/held/reset").then().statusCode(401);
         RestAssured.given().auth().none().post("/ops/sources/held/resume").then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", containsString("Basic"));
         RestAssured.given().auth().preemptive().basic("operator", "wrong").post("/ops/sources/held/run").then()

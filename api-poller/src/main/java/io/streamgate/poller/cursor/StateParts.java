@@ -71,12 +71,12 @@ public final class StateParts {
             (RECENT.equals(kind) ? recent : entities).putAll(content);
         });
         return new CursorState(main.cursor(), main.nextPage(), main.runMax(), recent, main.etag(),
-                main.lastModified(), entities);
+                main.lastModified(), entities, main.spec());
     }
 
     /** {@code state} without its parts: what the main record stores. */
     static CursorState main(CursorState state) {
         return new CursorState(state.cursor(), state.nextPage(), state.runMax(), Map.of(), state.etag(),
-                state.lastModified(), Map.of());
+                state.lastModified(), Map.of(), state.spec());
     }
 }

@@ -14,10 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator endpoint: sources with their state; pause, resume, run now, backfill {@code [from, to)}. */
+/**
+ * The operator endpoint: sources with their state; pause, resume, run now, backfill {@code [from, to)}, reset after
+ * a change of spec.
+ */
 @RestController
 @RequestMapping("/ops/sources")
 class SourcesController {
@@ -78,6 +82,25 @@ class SourcesController {
             worker.requestBackfill(request.from(), request.to());
         } catch (IllegalStateException e) {
             throw new SourceConflictException(e.getMessage());
+        }
+        if (!worker.status().paused()) {
+            scheduler.trigger(id);
+        }
+        return get(id);
+    }
+
+    /**
+     * Starts the source over under its configured spec, from {@code cursor} (a value of its incremental field) or
+     * from nothing; answered once the new state is committed to the cursor topic.
+     */
+    @PostMapping("/{id}/reset")
+    SourceStatus.View reset(@PathVariable String id, @RequestParam(required = false) String cursor) {
+        SourceWorker worker = worker(id);
+        if (cursor != null && !worker.hasIncrementalCursor()) {
+            throw new SourceConflictException("source " + id + " has no incremental cursor to seed");
+        }
+        if (!worker.reset(cursor)) {
+            throw new SourceConflictException("a run of source " + id + " is in progress; reset it when it has ended");
         }
         if (!worker.status().paused()) {
             scheduler.trigger(id);

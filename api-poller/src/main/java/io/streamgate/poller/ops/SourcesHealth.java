@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.streamgate.poller.run.SourceStatus;
 import io.streamgate.poller.run.SourceWorker;
+import io.streamgate.poller.run.SpecRefusal;
 import io.streamgate.poller.schedule.SourceScheduler;
 import io.streamgate.poller.source.PollerProperties;
 import io.streamgate.poller.source.ScheduleConfig;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /actuator/health/sources/<id>}: UP while the source succeeds; DOWN when fenced, or after 3 failures in a
  * row, or when its last success (its start, if it never succeeded) is older than 3 scheduled periods
- * (stale); OUT_OF_SERVICE when paused.
+ * (stale), or at once when it refuses to run until reset (its spec changed since its cursor was stored);
+ * OUT_OF_SERVICE when paused.
  */
 @Component("sources")
 class SourcesHealth implements CompositeHealthContributor {
@@ -59,7 +61,7 @@ class SourcesHealth implements CompositeHealthContributor {
             health = Health.outOfService();
         } else if (view.standby()) {
             health = Health.up(); // another replica holds its lease and answers for it
-        } else if (view.fenced() || view.consecutiveFailures() >= FAILURES_DOWN
+        } else if (view.specChange() != null || view.fenced() || view.consecutiveFailures() >= FAILURES_DOWN
                 || staleness.compareTo(staleAfter) > 0) {
             health = Health.down();
         } else {
@@ -72,6 +74,10 @@ class SourcesHealth implements CompositeHealthContributor {
                 .withDetail("standby", view.standby());
         if (view.lastError() != null) {
             health.withDetail("lastError", view.lastError());
+        }
+        if (view.specChange() != null) {
+            health.withDetail("specChange", view.specChange())
+                    .withDetail("action", SpecRefusal.resetCommand(view.id()));
         }
         return health.build();
     }

@@ -72,22 +72,27 @@ public final class SourceWriter implements AutoCloseable {
      */
     public void commit(List<ContractRecord> records, String cursorKey, CursorState state) {
         tracing.inNewSpan("streamgate.poller.page", trace -> {
-            send(records, cursorKey, state, trace);
+            send(records, Map.of(cursorKey, state), trace);
             return null;
         });
     }
 
-    private void send(List<ContractRecord> records, String cursorKey, CursorState state, Map<String, String> trace) {
+    /** Writes {@code states} (by cursor key) in one transaction without records, failing as {@link #commit} does. */
+    public void store(Map<String, CursorState> states) {
+        send(List.of(), states, Map.of());
+    }
+
+    private void send(List<ContractRecord> records, Map<String, CursorState> states, Map<String, String> trace) {
         try {
             producer.beginTransaction();
             for (ContractRecord record : records) {
                 // no per-send future to check: commitTransaction() throws if any send of the transaction failed
                 producer.send(record.toProducerRecord(trace));
             }
-            cursors.records(cursorKey, committed.getOrDefault(cursorKey, CursorState.EMPTY), state)
-                    .forEach(producer::send);
+            states.forEach((key, state) -> cursors.records(key, committed.getOrDefault(key, CursorState.EMPTY), state)
+                    .forEach(producer::send));
             producer.commitTransaction();
-            committed.put(cursorKey, state);
+            committed.putAll(states);
         } catch (ProducerFencedException e) {
             throw new FencedException(e);
         } catch (KafkaException e) {

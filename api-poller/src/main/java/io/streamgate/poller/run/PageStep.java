@@ -66,9 +66,10 @@ public final class PageStep {
         }
         CursorState nextState = next != null
                 ? new CursorState(state.cursor(), next.toString(), runMax, recent,
-                        firstPage ? etag : state.etag(), firstPage ? lastModified : state.lastModified(), entities)
+                        firstPage ? etag : state.etag(), firstPage ? lastModified : state.lastModified(), entities,
+                        state.spec())
                 : new CursorState(high, null, null, recent, firstPage ? etag : state.etag(),
-                        firstPage ? lastModified : state.lastModified(), entities);
+                        firstPage ? lastModified : state.lastModified(), entities, state.spec());
         return new Result(produce, nextState);
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.poller.cursor.CursorState;
 import io.streamgate.poller.cursor.Overlap;
+import io.streamgate.poller.cursor.SourceSpec;
 import io.streamgate.poller.extract.PolledRecord;
 import io.streamgate.poller.extract.RecordMapper;
 import io.streamgate.poller.extract.RecordSplitter;
@@ -48,15 +49,17 @@ final class PageWalker {
     }
 
     private final SourceConfig config;
+    private final SourceSpec spec;
     private final Pagination pagination;
     private final SourceFetcher fetcher;
     private final RecordMapper mapper;
     private final SourceStatus status;
     private final SourceMetrics metrics;
 
-    PageWalker(SourceConfig config, Pagination pagination, SourceFetcher fetcher, RecordMapper mapper,
-            SourceStatus status, SourceMetrics metrics) {
+    PageWalker(SourceConfig config, SourceSpec spec, Pagination pagination, SourceFetcher fetcher,
+            RecordMapper mapper, SourceStatus status, SourceMetrics metrics) {
         this.config = config;
+        this.spec = spec;
         this.pagination = pagination;
         this.fetcher = fetcher;
         this.mapper = mapper;
@@ -95,8 +98,10 @@ final class PageWalker {
                 Instant time = record.event().getTime().toInstant();
                 newest = newest == null || time.isAfter(newest) ? time : newest;
             }
-            writer.commit(out, track.key, step.state());
-            track.state = step.state();
+            // stamped with the spec at each commit: a state stored before specs were gets it here
+            CursorState state = step.state().withSpec(spec);
+            writer.commit(out, track.key, state);
+            track.state = state;
             metrics.page(out.size());
             status.page(out.size(), newest);
             if (next == null) {

@@ -5,11 +5,16 @@ import java.time.Instant;
 /** What operators see of a source: a thread-safe snapshot holder updated by its worker. */
 public final class SourceStatus {
 
-    /** An immutable view for health, metrics and the operator endpoint. */
+    /**
+     * An immutable view for health, metrics and the operator endpoint.
+     *
+     * @param specChange what changed in the source's spec since its cursor was stored, while it refuses to run
+     *        until reset (null: nothing)
+     */
     public record View(String id, boolean paused, boolean running, boolean fenced, Instant lastSuccess,
             Instant lastAttempt, int consecutiveFailures, String lastError, Instant nextRun, long records,
             long pages, String cursor, boolean runInProgress, boolean backfillInProgress, Instant newestEvent,
-            Instant since, boolean standby) {
+            Instant since, boolean standby, String specChange) {
 
         /** Since when the source has had nothing new: its last success, or its start if it never succeeded. */
         public Instant freshAt() {
@@ -35,6 +40,7 @@ public final class SourceStatus {
     private volatile boolean backfillInProgress;
     private volatile Instant newestEvent;
     private volatile boolean standby;
+    private volatile String specChange;
 
     public SourceStatus(String id, boolean paused) {
         this.id = id;
@@ -43,7 +49,8 @@ public final class SourceStatus {
 
     public View view() {
         return new View(id, paused, running, fenced, lastSuccess, lastAttempt, consecutiveFailures, lastError,
-                nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent, since, standby);
+                nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent, since, standby,
+                specChange);
     }
 
     public boolean paused() {
@@ -65,11 +72,17 @@ public final class SourceStatus {
         lastSuccess = now;
         consecutiveFailures = 0;
         lastError = null;
+        specChange = null;
     }
 
     void failed(String error) {
         consecutiveFailures++;
         lastError = error;
+    }
+
+    /** @param changes what changed, while the source waits for a reset; null once it is reset */
+    void specChange(String changes) {
+        specChange = changes;
     }
 
     void fenced(boolean value) {

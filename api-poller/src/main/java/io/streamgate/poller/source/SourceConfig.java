@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param diffEntity snapshot feeds (diff mode, when set): the fields naming an entity; only entities whose record
  *        changed since the last run are produced
  * @param paused whether it starts paused
+ * @param onSpecChange what to do when the cursor stored for this source was written under another spec
+ *        ({@code SourceSpec}: URL, pagination, incremental cursor, mode): REFUSE to run until an operator resets it,
+ *        or RESET it by itself and read afresh
  */
 public record SourceConfig(
         @NotNull URI url,
@@ -51,7 +54,10 @@ public record SourceConfig(
         @Valid IncrementalConfig incremental,
         @DefaultValue("true") boolean conditional,
         List<String> diffEntity,
-        @DefaultValue("false") boolean paused) {
+        @DefaultValue("false") boolean paused,
+        @NotNull @DefaultValue("REFUSE") OnSpecChange onSpecChange) {
+
+    public enum OnSpecChange { REFUSE, RESET }
 
     public SourceConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StatePartsTest {
 
     private static CursorState entities(Map<String, String> entities) {
-        return new CursorState("c", null, null, Map.of(), null, null, entities);
+        return new CursorState("c", null, null, Map.of(), null, null, entities, null);
     }
 
     @Test
@@ -34,7 +34,7 @@ class StatePartsTest {
         for (int i = 0; i < 500; i++) {
             many.put("entity-" + i, "hash-" + i);
         }
-        CursorState state = new CursorState("c", null, null, Map.of("r", "1"), "\"e\"", null, many);
+        CursorState state = new CursorState("c", null, null, Map.of("r", "1"), "\"e\"", null, many, null);
         Map<String, Map<String, String>> parts = StateParts.changed("s", CursorState.EMPTY, state);
         assertThat(parts.keySet()).allSatisfy(key -> assertThat(StateParts.owner(key)).isEqualTo("s"));
         assertThat(StateParts.assemble(StateParts.main(state), parts)).isEqualTo(state);

@@ -74,7 +74,7 @@ class FencingTest {
     @Test
     void aNewInstanceFencesTheOldOneWhichCanNoLongerCommit() {
         SourceWriter.Opened old = open("fenced");
-        CursorState page1 = new CursorState(null, "http://p/feed?page=2", null, null, null, null, null);
+        CursorState page1 = new CursorState(null, "http://p/feed?page=2", null, null, null, null, null, null);
         old.writer().commit(List.of(record("fencing.records", "a")), "fenced", page1);
 
         SourceWriter.Opened current = open("fenced");
@@ -95,7 +95,7 @@ class FencingTest {
         crashed.initTransactions();
         crashed.beginTransaction();
         crashed.send(record("fencing.crashed", "lost").toProducerRecord());
-        store.records("crashed", CursorState.EMPTY, new CursorState("9", null, null, null, null, null, null))
+        store.records("crashed", CursorState.EMPTY, new CursorState("9", null, null, null, null, null, null, null))
                 .forEach(crashed::send);
         crashed.flush(); // on the broker, never committed: the process "dies" here
 
@@ -111,13 +111,13 @@ class FencingTest {
     @Test
     void anotherSourcesOpenTransactionDoesNotHideANewerCursor() {
         SourceWriter.Opened first = open("behind");
-        first.writer().commit(List.of(), "behind", new CursorState("1", null, null, null, null, null, null));
+        first.writer().commit(List.of(), "behind", new CursorState("1", null, null, null, null, null, null, null));
         Producer<String, CloudEvent> other = clients.producer("other-source");
         other.initTransactions();
         other.beginTransaction(); // another source's page, still open on the same (only) partition
         store.records("other-source", CursorState.EMPTY, CursorState.EMPTY).forEach(other::send);
         other.flush();
-        CursorState newer = new CursorState("2", null, null, null, null, null, null);
+        CursorState newer = new CursorState("2", null, null, null, null, null, null, null);
         first.writer().commit(List.of(), "behind", newer); // beyond the last stable offset
         first.writer().close();
 

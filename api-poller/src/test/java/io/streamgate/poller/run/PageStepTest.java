@@ -21,7 +21,8 @@ class PageStepTest {
 
     @Test
     void aPageWithMoreToComeKeepsTheRunsPositionAndTheOldCursor() {
-        PageStep.Result result = PageStep.apply(new CursorState("2024-01-01T00:00:00.000", null, null, null, null, null, null),
+        PageStep.Result result = PageStep.apply(
+                new CursorState("2024-01-01T00:00:00.000", null, null, null, null, null, null, null),
                 List.of(item("a", "2024-01-02T00:00:00.000"), item("b", "2024-01-03T00:00:00.000")), NEXT, true,
                 "\"e1\"", null, Overlap.NONE, false);
         assertThat(result.produce()).containsExactly(0, 1);
@@ -34,7 +35,7 @@ class PageStepTest {
     @Test
     void theLastPageMovesTheCursorToTheLargestValueOfTheRun() {
         CursorState midRun = new CursorState("2024-01-01T00:00:00.000", NEXT.toString(), "2024-01-05T00:00:00.000",
-                null, "\"e1\"", null, null);
+                null, "\"e1\"", null, null, null);
         PageStep.Result result = PageStep.apply(midRun, List.of(item("c", "2024-01-04T00:00:00.000")), null, false,
                 "\"other\"", null, Overlap.NONE, false);
         assertThat(result.state().inProgress()).isFalse();

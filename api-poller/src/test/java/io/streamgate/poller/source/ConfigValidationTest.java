@@ -76,6 +76,12 @@ class ConfigValidationTest {
     }
 
     @Test
+    void anUnknownOnSpecChangeFailsNamingTheKey() {
+        failsNaming("streamgate.poller.sources.mta.on-spec-change",
+                "streamgate.poller.sources.mta.on-spec-change=ignore");
+    }
+
+    @Test
     void aSourceIdWithCapitalsFailsNamingTheMap() {
         failsNaming("sources[MTA]", "streamgate.poller.sources.MTA.url=http://x/y",
                 "streamgate.poller.sources.MTA.topic=t", "streamgate.poller.sources.MTA.type=t");

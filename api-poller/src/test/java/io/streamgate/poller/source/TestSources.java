@@ -19,6 +19,6 @@ public final class TestSources {
                 new AuthConfig(AuthConfig.Kind.NONE, "", "", "", "", null, "", "", ""),
                 new PaginationConfig(PaginationConfig.Kind.NONE, 100, "$limit", "$offset", "page", 1, "cursor",
                         "/next_cursor", "", 1000, ""),
-                null, true, null, false);
+                null, true, null, false, SourceConfig.OnSpecChange.REFUSE);
     }
 }
