@@ -119,14 +119,18 @@ class CrashTest {
                     poller.waitFor(random.nextLong(300, 3_000), TimeUnit.MILLISECONDS);
                 } else {
                     int target = committed() + random.nextInt(1, 30);
+                    while (SIMULATOR.feed().size() < target) {
+                        // the replicas may have read all there is: a target past the feed's end would never come
+                        SIMULATOR.feed().advance(1);
+                    }
                     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
                             .until(() -> committed() >= target || !poller.isAlive());
                     progressKills++;
                 }
                 assertThat(poller.isAlive()).as("replica %s died on its own; see %s", names[victim], LOGS).isTrue();
                 poller.destroyForcibly().waitFor();
-                System.out.printf("kill %d: replica %s after %d ms, %d records committed%n", kill, names[victim],
-                        (System.nanoTime() - started) / 1_000_000, committed());
+                System.out.printf("kill %d: replica %s after %d ms, %d of %d records committed%n", kill,
+                        names[victim], (System.nanoTime() - started) / 1_000_000, committed(), SIMULATOR.feed().size());
                 replicas[victim] = launch(names[victim], kill + 1);
             }
             assertThat(progressKills).isPositive();
