@@ -74,12 +74,16 @@ class BatchBoundariesTest {
 
         assertThat(LakeTables.lines(LakeTables.table(SPARK, dir, "dst", "windows").select("window_start", "DATE",
                 "entries"))).containsExactly(
-                "2020-03-08T00:00:00Z 03/07/2020 null",        // 20:00 EST: the first reading
-                "2020-03-08T04:00:00Z 03/08/2020 100",         // 00:00 EST, 4 hours on
+                "2020-03-08T01:00:00Z 03/07/2020 null",        // 20:00 EST: the first reading
+                "2020-03-08T05:00:00Z 03/08/2020 100",         // 00:00 EST, 4 hours on
                 "2020-03-08T08:00:00Z 03/08/2020 300",         // 04:00 EDT = 08:00Z, 3 hours on
                 "2020-11-01T00:00:00Z 10/31/2020 null",        // 20:00 EDT
                 "2020-11-01T04:00:00Z 11/01/2020 100",         // 00:00 EDT
-                "2020-11-01T08:00:00Z 11/01/2020 500");        // 04:00 EST = 09:00Z, 5 hours on
+                "2020-11-01T09:00:00Z 11/01/2020 500");        // 04:00 EST = 09:00Z, 5 hours on
+        // the job's windows follow New York's clock: the local day's first window is 3 hours long, then 5
+        assertThat(LakeTables.lines(LakeTables.table(SPARK, dir, "dst", "windows").select("window_start_local",
+                "window_end"))).contains("2020-03-08T00:00:00 2020-03-08T08:00:00Z",
+                "2020-11-01T00:00:00 2020-11-01T09:00:00Z");
     }
 
     /** Sends one batch, runs it, and checks that the windows equal those of all events so far. */

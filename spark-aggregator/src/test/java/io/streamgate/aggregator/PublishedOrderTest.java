@@ -117,15 +117,14 @@ class PublishedOrderTest {
     }
 
     /**
-     * 4-hour sums per group of each reading's difference from the turnstile's previous reading: dropped when
-     * negative, above 10,000 or over more than 24 hours (the job's rules), null when a window has none.
+     * Sums over 4 New York hours per group of each reading's difference from the turnstile's previous reading:
+     * dropped when negative, above 10,000 or over more than 24 hours (the job's rules), null when a window has none.
      */
     private static List<String> registerWindows(List<Reading> readings) {
         Map<String, Long[]> windows = new TreeMap<>();
         Reading previous = null;
         for (Reading r : readings) {                          // per turnstile, in time order already
-            Long[] w = windows.computeIfAbsent(window(r.instant(), Duration.ofHours(4)) + " " + r.group(),
-                    k -> new Long[2]);
+            Long[] w = windows.computeIfAbsent(localWindow(r.time(), 4) + " " + r.group(), k -> new Long[2]);
             if (previous != null && previous.turnstile() == r.turnstile()
                     && Duration.between(previous.instant(), r.instant()).compareTo(Duration.ofHours(24)) <= 0) {
                 w[0] = add(w[0], r.entries() - previous.entries());
@@ -142,6 +141,13 @@ class PublishedOrderTest {
             return sum; // (a conditional expression here would unbox a null sum)
         }
         return (sum == null ? 0 : sum) + delta;
+    }
+
+    /** The UTC bounds of the {@code hours}-long window of New York's wall clock that {@code time} falls in. */
+    private static String localWindow(LocalDateTime time, int hours) {
+        LocalDateTime start = time.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plusHours(time.getHour() / hours * hours);
+        return start.atZone(NEW_YORK).toInstant() + " " + start.plusHours(hours).atZone(NEW_YORK).toInstant();
     }
 
     private static String window(Instant time, Duration length) {

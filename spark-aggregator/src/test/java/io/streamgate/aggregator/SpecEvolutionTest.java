@@ -10,6 +10,7 @@ import io.streamgate.testsupport.process.ExitWithParent;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,29 +64,29 @@ class SpecEvolutionTest {
     }
 
     @Test
-    void aMeasureAddedByExtendIsEmptyInWindowsWrittenBeforeAndCountedFromThenInTheWarehouseToo() throws Exception {
+    void anInputColumnAndAMeasureAddedByExtendAreEmptyInWhatCameBeforeAndCountedFromThenInTheWarehouseToo()
+            throws Exception {
         String topic = TestKafka.topic("evolve-extend", 2);
-        JobSpec withMax = job(topic, COUNT, MAX_ADDED);
+        JobSpec hourly = job(topic);
+        JobSpec extended = job(topic, COUNT, MAX_ADDED, "ENTRIES, EXITS]", "ENTRIES, EXITS, AUDIT]",
+                "types: {ENTRIES: long, EXITS: long}", "types: {ENTRIES: long, EXITS: long, AUDIT: long}");
         try (TestWarehouse db = new TestWarehouse()) {
             warehouse = db.url();
-            run(job(topic), null, readings(0, 3));
-            run(withMax, "extend", readings(3, 5));
+            run(hourly, null, readings(0, 3));
+            // the senders append the new column from now on
+            run(extended, "extend", readings(3, 5).stream().map(row -> row + ",17").toList());
             assertThat(db.lines("SELECT * FROM mta_turnstile_windows")).as("the warehouse gets the new column too")
                     .isEqualTo(windows());
         }
 
-        List<String> expected = batchOf(withMax, topic);
-        List<String> windows = windows();
-        assertThat(windows).hasSameSizeAs(expected);
-        for (int i = 0; i < windows.size(); i++) {
-            // window_start window_end 8 group columns entries exits readings max_entries
-            String[] row = windows.get(i).split(" ");
-            String[] batch = expected.get(i).split(" ");
-            int hour = Integer.parseInt(row[0].substring(11, 13)) - 4; // New York is UTC-4 in March 2020
-            assertThat(List.of(row).subList(0, row.length - 1)).isEqualTo(List.of(batch).subList(0, batch.length - 1));
-            assertThat(row[row.length - 1]).as(windows.get(i)).isEqualTo(hour < 3 ? "null" : batch[batch.length - 1]);
-        }
-        assertThat(property(SpecEvolution.EXTENDED)).startsWith("measure max_entries added at ");
+        // each spec reads its own rows (a CSV row of the other's width is malformed), and the hours do not overlap
+        List<String> expected = new ArrayList<>(batchOf(hourly, topic).stream().map(line -> line + " null").toList());
+        expected.addAll(batchOf(extended, topic));
+        assertThat(windows()).isEqualTo(expected.stream().sorted().toList());
+        assertThat(LakeTables.lines(LakeTables.table(SPARK, dir, "mta-turnstile", "events").groupBy("AUDIT").count()))
+                .containsExactly("17 8", "null 12");
+        assertThat(property(SpecEvolution.EXTENDED))
+                .startsWith("input field(s) AUDIT added, measure max_entries added at ");
     }
 
     @Test
@@ -102,6 +103,13 @@ class SpecEvolutionTest {
                             + " --evolve rebuild (recomputes windows from events under the new spec; the old version"
                             + " stays readable by time travel) (see spark-aggregator/README.md \"Evolving a job\")");
         }
+        // what a window is or holds: a rebuild; how a record is timed: a new job
+        assertThatThrownBy(() -> start(job(topic, "group-by: [C/A, UNIT, SCP, STATION, LINENAME, DIVISION, DATE, DESC]",
+                "group-by: [STATION]"), null)).hasMessageContaining("changes what windows hold");
+        assertThatThrownBy(() -> start(job(topic, "{name: exits, function: sum, field: EXITS}",
+                "{name: exits, function: max, field: EXITS}"), "extend")).hasMessageContaining("--evolve rebuild");
+        assertThatThrownBy(() -> start(job(topic, "zone: America/New_York", "zone: UTC"), "rebuild"))
+                .hasMessageContaining("event-time").hasMessageContaining("run it as a new job");
         JobSpec byId = job(topic, "dedup-key: [C/A, UNIT, SCP, DATE, TIME, DESC]", "dedup-key: [ce_id]");
         assertThatThrownBy(() -> start(byId, "rebuild")).isInstanceOf(StartRefused.class).hasMessage(
                 "job mta-turnstile: dedup-key [\"C/A\",\"UNIT\",\"SCP\",\"DATE\",\"TIME\",\"DESC\"] -> [\"ce_id\"]:"
@@ -111,19 +119,27 @@ class SpecEvolutionTest {
                         + " (see spark-aggregator/README.md \"Evolving a job\")");
         assertThat(snapshot()).as("refused starts change nothing").isEqualTo(before);
 
-        JobSpec later = job(topic, "trigger: PT5S", "trigger: PT1S\nhorizon: P30D");
-        run(later, null, readings(4, 6)); // carries on unasked
-        assertThat(windows()).isEqualTo(batchOf(later, topic));
+        String later = "trigger: PT1S\nhorizon: P30D\nsinks: {export: {formats: [csv]}}";
+        JobSpec carriedOn = job(topic, "trigger: PT5S", later);
+        run(carriedOn, null, readings(4, 10)); // carries on unasked
+        assertThat(windows()).isEqualTo(batchOf(carriedOn, topic));
         assertThat(property(TableOwnership.SPEC)).contains("P30D");
         long hourlyVersion = snapshot().windowsVersion();
 
-        JobSpec laterTwoHours = job(topic, "trigger: PT5S", "trigger: PT1S\nhorizon: P30D", HOURLY,
-                "length: PT2H, slide: PT2H");
-        run(laterTwoHours, "rebuild", readings(5, 8));
+        JobSpec laterTwoHours = job(topic, "trigger: PT5S", later, HOURLY, "length: PT2H, slide: PT2H");
+        run(laterTwoHours, "rebuild", readings(9, 12));
         assertThat(windows()).isEqualTo(batchOf(laterTwoHours, topic));
         assertThat(SPARK.read().format("delta").option("versionAsOf", hourlyVersion).load(table("windows")).count())
-                .as("the hourly windows stay readable by time travel").isEqualTo(4 * 6);
+                .as("the hourly windows stay readable by time travel").isEqualTo(4 * 10);
         assertThat(property(TableOwnership.SPEC)).contains("PT2H");
+        // the rebuild sees events up to 09:00 New York time (13:00Z): with the 4-hour watermark, windows ending by
+        // 09:00Z are closed; the rows sent after it are not in what it exports
+        Path rebuilt = dir.resolve("lake/mta-turnstile/export/csv/rebuild=" + (hourlyVersion + 1));
+        assertThat(rebuilt.resolve("_SUCCESS")).as("every closed window, exported whole").exists();
+        assertThat(LakeTables.lines(SPARK.read().option("header", true).csv(rebuilt.toString())
+                .select(functions.col("window_start").cast("timestamp"), functions.col("SCP"), functions.col("entries"))))
+                .isEqualTo(LakeTables.lines(LakeTables.table(SPARK, dir, "mta-turnstile", "windows")
+                        .filter("window_end <= timestamp'2020-03-21 09:00:00'").select("window_start", "SCP", "entries")));
     }
 
     @Test

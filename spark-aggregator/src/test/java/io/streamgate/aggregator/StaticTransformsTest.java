@@ -59,6 +59,29 @@ class StaticTransformsTest {
                 "2024-05-01T10:30:00Z a -2.25 1 -2.25 -2.25 -2.250000");
     }
 
+    @Test
+    void localWindowsFollowTheZonesWallClockAcrossBothDstChanges() {
+        JobSpec job = new JobLoader().parse("readings.yaml", READINGS_JOB.formatted("iso-8601", "America/New_York")
+                .replace("window: {length: PT1H, slide: PT30M}", "window: {length: PT4H, align: local}"));
+        Dataset<Row> kafka = new StaticKafka().addAll(List.of(
+                "{\"sensor\":\"a\",\"ts\":\"2024-03-10T01:30:00-05:00\",\"m\":{\"value\":1}}",  // before spring-forward
+                "{\"sensor\":\"a\",\"ts\":\"2024-03-10T05:00:00-04:00\",\"m\":{\"value\":1}}",
+                "{\"sensor\":\"a\",\"ts\":\"2024-11-03T00:30:00-04:00\",\"m\":{\"value\":1}}",
+                "{\"sensor\":\"a\",\"ts\":\"2024-11-03T01:30:00-04:00\",\"m\":{\"value\":1}}",  // the first 01:30
+                "{\"sensor\":\"a\",\"ts\":\"2024-11-03T01:30:00-05:00\",\"m\":{\"value\":1}}",  // the second
+                "{\"sensor\":\"a\",\"ts\":\"2024-11-03T03:30:00-05:00\",\"m\":{\"value\":1}}",
+                "{\"sensor\":\"a\",\"ts\":\"2024-11-03T04:00:00-05:00\",\"m\":{\"value\":1}}")).toDataset(spark);
+
+        // local 00:00-04:00 lasts 3 hours on the spring-forward day and 5 on the fall-back day
+        assertThat(windows(job, kafka, "window_start_local", "window_end_local", "n")).containsExactly(
+                "2024-03-10T05:00:00Z 2024-03-10T00:00:00 2024-03-10T04:00:00 1",
+                "2024-03-10T08:00:00Z 2024-03-10T04:00:00 2024-03-10T08:00:00 1",
+                "2024-11-03T04:00:00Z 2024-11-03T00:00:00 2024-11-03T04:00:00 4",
+                "2024-11-03T09:00:00Z 2024-11-03T04:00:00 2024-11-03T08:00:00 1");
+        assertThat(StaticBatch.windows(spark, job, kafka).filter("window_start_local = '2024-11-03T00:00:00'")
+                .first().<Timestamp>getAs("window_end").toInstant()).hasToString("2024-11-03T09:00:00Z");
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource(delimiter = '|', value = {
             "yyyy-MM-dd HH:mm:ss    | America/New_York | 2024-01-15 10:00:00       | 2024-01-15T15:00:00Z",

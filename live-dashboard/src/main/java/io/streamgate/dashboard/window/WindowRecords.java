@@ -20,6 +20,7 @@ public final class WindowRecords {
 
     static final String WINDOW_START = "window_start";
     static final String WINDOW_END = "window_end";
+    private static final String WINDOW_BOUND = "window_";
 
     private final ObjectMapper json;
 
@@ -43,7 +44,7 @@ public final class WindowRecords {
                     throw new InvalidWindowException("measure '" + name + "' is not a number: " + v);
                 }
                 values.put(name, v.isNull() ? null : v.numberValue());
-            } else if (!name.equals(WINDOW_START) && !name.equals(WINDOW_END)) {
+            } else if (!name.startsWith(WINDOW_BOUND)) { // UTC bounds, and local ones of zone-aligned windows
                 group.put(name, v.isNumber() ? v.numberValue() : v.isNull() ? null : v.asText());
             }
         });

@@ -28,6 +28,16 @@ class WindowRecordsTest {
     }
 
     @Test
+    void aZoneAlignedWindowsLocalBoundsAreNoGroupField() {
+        WindowUpdate u = records.read("mta-turnstile-registers", List.of("entries"), "k",
+                "{\"window_start\":\"2020-11-01T04:00:00Z\",\"window_end\":\"2020-11-01T09:00:00Z\","
+                        + "\"window_start_local\":\"2020-11-01T00:00:00\",\"window_end_local\":\"2020-11-01T04:00:00\","
+                        + "\"SCP\":\"02-00-00\",\"entries\":7}");
+        assertThat(u.group()).containsExactly(java.util.Map.entry("SCP", "02-00-00"));
+        assertThat(u.windowEnd()).isEqualTo(Instant.parse("2020-11-01T09:00:00Z"));
+    }
+
+    @Test
     void aMeasureTheAggregatorLeftOutIsNull() {
         WindowUpdate u = records.read("mta", List.of("entries", "exits"), "k",
                 "{\"window_start\":\"2026-12-01T08:00:00Z\",\"window_end\":\"2026-12-01T12:00:00Z\",\"exits\":3}");

@@ -20,6 +20,8 @@ import static io.streamgate.aggregator.sql.Columns.col;
  */
 public final class WindowPartials {
 
+    private static final String LOCAL_FORMAT = "yyyy-MM-dd'T'HH:mm:ss";
+
     private final JobSpec job;
     private final MeasureColumns measures;
 
@@ -36,14 +38,32 @@ public final class WindowPartials {
         return readings.select(columns.toArray(Column[]::new));
     }
 
+    /**
+     * Partial aggregates per window and group. Local windows are cut on the zone's wall clock (the event time
+     * shifted to it, as {@code from_utc_timestamp} does) and keep their UTC bounds as the key, beside the local ones
+     * as text: at a fall-back change the local bounds alone would not say which of the two 01:00 is meant.
+     */
     public Dataset<Row> aggregate(Dataset<Row> contributions) {
-        Column window = functions.window(col(Columns.EVENT_TIME), interval(job.window().lengthDuration()),
+        boolean local = job.window().local();
+        String zone = job.eventTime().zone();
+        Column time = local ? functions.from_utc_timestamp(col(Columns.EVENT_TIME), zone) : col(Columns.EVENT_TIME);
+        Column window = functions.window(time, interval(job.window().lengthDuration()),
                 interval(job.window().slideDuration()));
         List<Column> keys = new ArrayList<>(List.of(window.as("window")));
         keys.addAll(List.of(Columns.cols(job.groupBy())));
         Column[] partials = measures.partials().toArray(Column[]::new);
-        List<Column> output = new ArrayList<>(List.of(functions.col("window.start").as(Columns.WINDOW_START),
-                functions.col("window.end").as(Columns.WINDOW_END)));
+        Column start = functions.col("window.start");
+        Column end = functions.col("window.end");
+        List<Column> output = new ArrayList<>();
+        if (local) {
+            output.add(functions.to_utc_timestamp(start, zone).as(Columns.WINDOW_START));
+            output.add(functions.to_utc_timestamp(end, zone).as(Columns.WINDOW_END));
+            output.add(functions.date_format(start, LOCAL_FORMAT).as(Columns.WINDOW_START_LOCAL));
+            output.add(functions.date_format(end, LOCAL_FORMAT).as(Columns.WINDOW_END_LOCAL));
+        } else {
+            output.add(start.as(Columns.WINDOW_START));
+            output.add(end.as(Columns.WINDOW_END));
+        }
         output.addAll(List.of(Columns.cols(job.groupBy())));
         output.addAll(measures.visibleThenHidden());
         return contributions.groupBy(keys.toArray(Column[]::new))
@@ -58,9 +78,15 @@ public final class WindowPartials {
         return key;
     }
 
-    /** The visible columns of a windows table: the key and the measures, without the hidden partial columns. */
+    /**
+     * The visible columns of a windows table: the key (local bounds after the UTC ones, for local windows) and the
+     * measures, without the hidden partial columns.
+     */
     public List<String> visibleColumns() {
         List<String> visible = new ArrayList<>(keyColumns());
+        if (job.window().local()) {
+            visible.addAll(2, List.of(Columns.WINDOW_START_LOCAL, Columns.WINDOW_END_LOCAL));
+        }
         job.measures().forEach(m -> visible.add(m.name()));
         return visible;
     }

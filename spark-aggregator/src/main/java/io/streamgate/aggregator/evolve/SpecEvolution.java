@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * the properties last, so a run killed halfway leaves the tables asking for the same evolution again, and running
  * it again ends in the same tables. The streaming query keeps its checkpoint: it holds no state, only the offsets
  * that {@code events} holds, so it continues after them. A warehouse table, where there is one, is replaced by
- * the evolved {@code windows} in one database transaction.
+ * the evolved {@code windows} in one database transaction; exports get every closed window of the rebuilt table.
  */
 public final class SpecEvolution {
 
@@ -78,6 +78,10 @@ public final class SpecEvolution {
             return;
         }
         List<Change> changes = SpecChanges.between(built, job);
+        if (changes.isEmpty()) {
+            record(spark, Map.of()); // the same spec, written by another version: recorded as this one writes it
+            return;
+        }
         Handling needs = SpecChanges.needs(changes);
         refuseUnlessAllowed(changes, needs, mode);
         addMissingColumns(spark, paths.events(), eventsSchema);
@@ -87,6 +91,8 @@ public final class SpecEvolution {
             Contributions.rebuild(job, events).write().format("delta").mode("overwrite")
                     .option("overwriteSchema", "true").save(paths.windows());
             outputs.replaceWarehouse(spark);
+            outputs.exportRebuilt(spark, DeltaTable.forPath(spark, paths.windows()).history(1).first()
+                    .<Long>getAs("version"));
             record(spark, Map.of());
             LOG.info("job {}: windows rebuilt; the previous version stays readable by time travel", job.name());
         } else if (needs == Handling.EXTEND) {

@@ -83,7 +83,20 @@ public record JobSpec(
         return known;
     }
 
-    public record WindowSpec(String length, String slide) {
+    /**
+     * Window bounds: {@code length} and {@code slide} (ISO-8601), aligned to UTC ({@code align: utc}, the default)
+     * or to the wall clock of the event-time zone ({@code align: local}): local hours and days, whose UTC bounds move
+     * at a DST change (a local day is then 23 or 25 hours long). Left null when not given, so the specs recorded in
+     * tables before it existed still read as the same spec.
+     */
+    public record WindowSpec(String length, String slide, String align) {
+        public static final String UTC = "utc";
+        public static final String LOCAL = "local";
+
+        public boolean local() {
+            return LOCAL.equals(align);
+        }
+
         public Duration lengthDuration() {
             return Duration.parse(length);
         }

@@ -130,6 +130,9 @@ final class JobValidator {
             require(job.window().slideDuration().compareTo(job.window().lengthDuration()) <= 0, "window.slide",
                     "must not exceed window.length");
         }
+        String align = job.window().align();
+        require(align == null || align.equals(JobSpec.WindowSpec.UTC) || align.equals(JobSpec.WindowSpec.LOCAL),
+                "window.align", "'" + align + "' is not one of utc, local");
     }
 
     private void validateSinks() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -183,13 +184,27 @@ public final class SpecChanges {
         return values;
     }
 
+    private static void withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                if (fields.next().getValue().isNull()) {
+                    fields.remove();
+                }
+            }
+        }
+        node.forEach(SpecChanges::withoutNulls);
+    }
+
     private static String text(JsonNode node) {
         return node instanceof MissingNode || node.isNull() ? "(none)" : node.isTextual() ? node.asText() : node.toString();
     }
 
+    /** The spec as a tree without null fields: an optional key added in a later version is not a change. */
     private static JsonNode tree(String json) {
         try {
-            return JSON.readTree(json);
+            JsonNode tree = JSON.readTree(json);
+            withoutNulls(tree);
+            return tree;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not a job spec: " + e.getOriginalMessage(), e);
         }

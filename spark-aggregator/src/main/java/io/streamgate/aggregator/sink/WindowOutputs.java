@@ -97,6 +97,27 @@ public final class WindowOutputs {
         Dataset<Row> export = all.filter(newlyClosed).select(visible).unionByName(all.filter(closed)
                 .join(changedClosed, Columns.names(keyColumns), "left_semi")
                 .select(visible)).distinct();
+        write(export, "batch=" + batchId);
+    }
+
+    /**
+     * After {@code windows} was rebuilt under a new spec (Delta version {@code version}): every closed window, whole,
+     * in a folder {@code rebuild=<version>} of each format. A loader replaces what it holds of the job by it: the
+     * windows it had may not exist under the new spec.
+     */
+    public void exportRebuilt(SparkSession spark, long version) {
+        if (!exports()) {
+            return;
+        }
+        Row newest = spark.read().format("delta").load(paths.events()).agg(functions.max(col(Columns.EVENT_TIME))).first();
+        if (newest.isNullAt(0)) {
+            return;
+        }
+        Column closed = col(Columns.WINDOW_END).leq(functions.lit(minus(newest.getTimestamp(0), job.watermarkDelay())));
+        write(spark.read().format("delta").load(paths.windows()).filter(closed).select(visible), "rebuild=" + version);
+    }
+
+    private void write(Dataset<Row> export, String folder) {
         if (export.isEmpty()) {
             return;
         }
@@ -105,7 +126,7 @@ public final class WindowOutputs {
             if (format.equals("csv")) {
                 writer = writer.option("header", "true").option("compression", "gzip");
             }
-            writer.save(paths.export(format) + "/batch=" + batchId);
+            writer.save(paths.export(format) + "/" + folder);
         }
     }
 

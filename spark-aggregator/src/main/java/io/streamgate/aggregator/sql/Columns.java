@@ -16,6 +16,9 @@ public final class Columns {
     public static final String KAFKA_OFFSET = "kafka_offset";
     public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
+    /** A local window's bounds on the zone's wall clock, as {@code yyyy-MM-ddTHH:mm:ss} text. */
+    public static final String WINDOW_START_LOCAL = "window_start_local";
+    public static final String WINDOW_END_LOCAL = "window_end_local";
     /** Why a record was rejected; null on clean events. Only between parsing and the batch writer. */
     public static final String REASON = "_reason";
     public static final String RAW_KEY = "_raw_key";
