@@ -1,5 +1,6 @@
 package io.streamgate.poller.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,8 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.streamgate.poller.lease.SourceLeases;
 import io.streamgate.poller.run.RunOutcome;
+import io.streamgate.poller.run.SourceStatus;
 import io.streamgate.poller.run.SourceWorker;
 import io.streamgate.poller.source.ScheduleConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -24,6 +28,8 @@ import org.springframework.scheduling.TaskScheduler;
  * overwritten by that run's reschedule.
  */
 public class SourceScheduler implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceScheduler.class);
 
     private final class Entry {
         final SourceWorker worker;
@@ -132,9 +138,14 @@ public class SourceScheduler implements SmartLifecycle {
                 Instant now = Instant.now();
                 boolean again = entry.rerun;
                 entry.rerun = false;
-                schedule(entry, again ? now
-                        : NextRun.after(entry.schedule, outcome, entry.worker.status().view().consecutiveFailures(),
-                                now));
+                SourceStatus.View status = entry.worker.status().view();
+                Instant next = again ? now : NextRun.after(entry.schedule, outcome, status.consecutiveFailures(), now);
+                if (outcome.failed()) {
+                    // a failed fetch or an open breaker shows only in the status otherwise: say why runs back off
+                    LOG.info("source {}: run failed ({} in a row: {}); next run in {} ms", entry.worker.id(),
+                            status.consecutiveFailures(), status.lastError(), Duration.between(now, next).toMillis());
+                }
+                schedule(entry, next);
             }
         }
     }
