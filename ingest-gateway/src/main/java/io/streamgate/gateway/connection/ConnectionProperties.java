@@ -1,7 +1,9 @@
 package io.streamgate.gateway.connection;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
@@ -23,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@link ConnectionBudget#fromHeap})
  * @param maxPerAddress most connections one TCP peer address may hold; past it a new one is closed at once
  * @param trustedProxies addresses or CIDR blocks of the proxies in front of the gateway: exempt from
- *     {@code maxPerAddress} (they carry many clients), and the only peers whose {@code X-Forwarded-For} is believed
+ *     {@code maxPerAddress} (they carry many clients; a cap counts TCP peers at accept, before any
+ *     {@code X-Forwarded-For} could be read)
  */
 @Validated
 @ConfigurationProperties("streamgate.connections")
@@ -33,6 +36,12 @@ public record ConnectionProperties(
         @Min(1) Integer maxConnections,
         @DefaultValue("128") @Min(1) int maxPerAddress,
         @DefaultValue({}) @NotNull List<String> trustedProxies) {
+
+    /** Whether a peer is one of the {@code trusted-proxies} (peers carrying many clients); parsed once. */
+    public Predicate<InetAddress> trustedProxy() {
+        List<AddressBlock> blocks = trustedProxies.stream().map(AddressBlock::parse).toList();
+        return peer -> blocks.stream().anyMatch(block -> block.contains(peer));
+    }
 
     @AssertTrue(message = "min-body-rate must be positive")
     public boolean isMinBodyRatePositive() {

@@ -82,6 +82,9 @@ final class CloudEventsBody {
      * in the extensions {@value #CLIENT_SOURCE} and {@value #CLIENT_ID}.
      */
     private static Parsed parsed(EventRequest request, CloudEvent event, String defaultContentType, int index) {
+        if (event.getId() == null || event.getId().isBlank()) { // the SDK takes "", which no id rule can scope
+            throw new MalformedBodyException("event " + index + " has a blank id", index);
+        }
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         String contentType = event.getDataContentType() == null ? defaultContentType : event.getDataContentType();
         JsonNode view = data != null && isJson(contentType) ? BulkJsonBody.read(data, index) : null;

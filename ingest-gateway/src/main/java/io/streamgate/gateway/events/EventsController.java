@@ -59,7 +59,7 @@ class EventsController {
     Map<String, Object> accept(@PathVariable String id, HttpServletRequest request) throws IOException {
         Source source = sources.require(id, SourceKind.EVENTS);
         metrics.received(id);
-        try (BodyBudget.Lease lease = budget.lease()) {
+        try (BodyBudget.Lease lease = budget.lease(request.getRemoteAddr())) {
             EventsProperties events = source.properties().events();
             String caller = authenticator.authenticate(source.properties().auth(), request);
             rateLimiter.acquire(id, events.rateLimit(), caller);

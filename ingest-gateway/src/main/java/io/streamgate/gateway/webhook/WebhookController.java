@@ -66,7 +66,7 @@ class WebhookController {
         Source source = sources.require(id, SourceKind.WEBHOOK);
         metrics.received(id);
         MediaType mediaType = WebhookMediaTypes.require(request.getContentType(), () -> reject(id, "media-type"));
-        try (BodyBudget.Lease lease = budget.lease()) {
+        try (BodyBudget.Lease lease = budget.lease(request.getRemoteAddr())) {
             byte[] body = read(source, request, lease);
             Verdict verdict = verifiers.verify(source, new SignedRequest(request::getHeader, body));
             if (verdict != Verdict.VERIFIED) {

@@ -94,6 +94,31 @@ class HostileInputTest {
     }
 
     @Test
+    void aBlankCloudEventIdIsA400ProblemInEveryModeAndNothingIsStored() {
+        String nonce = UUID.randomUUID().toString();
+        given().contentType("application/json").header("X-API-Key", "ce-key").header("ce-specversion", "1.0")
+                .header("ce-id", " ").header("ce-source", "/x").header("ce-type", "t")
+                .body("{\"n\":\"" + nonce + "\"}").post("/events/ev-ce")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", equalTo("event 0 has a blank id"));
+        given().contentType("application/cloudevents+json").header("X-API-Key", "ce-key")
+                .body("{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/x\",\"type\":\"t\",\"data\":{\"n\":\"" + nonce + "\"}}")
+                .post("/events/ev-ce").then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/cloudevents-batch+json").header("X-API-Key", "ce-key")
+                .body("[{\"specversion\":\"1.0\",\"id\":\"" + nonce + "\",\"source\":\"/x\",\"type\":\"t\"},"
+                        + "{\"specversion\":\"1.0\",\"id\":\"\",\"source\":\"/x\",\"type\":\"t\"}]")
+                .post("/events/ev-ce").then().statusCode(400).contentType("application/problem+json")
+                .body("index", equalTo(1));
+
+        String marker = UUID.randomUUID().toString(); // sent after them: the topic is read up to it
+        given().contentType("application/json").header("X-API-Key", "ce-key").header("ce-specversion", "1.0")
+                .header("ce-id", marker).header("ce-source", "/x").header("ce-type", "t").body("{}")
+                .post("/events/ev-ce").then().statusCode(202);
+        assertThat(topics.readUpTo("events.ce", "ev-ce/" + marker)).noneMatch(record ->
+                nonce.equals(header(record, "ce_clientid"))
+                        || new String(record.value(), StandardCharsets.UTF_8).contains(nonce));
+    }
+
+    @Test
     void aCapturedGithubBodyReplayedWithANewDeliveryIdIsNotANewRecordNorCanAVictimsIdPreemptIt() {
         byte[] real = utf8("{\"ref\":\"refs/heads/main\",\"after\":\"" + UUID.randomUUID() + "\"}");
         Map<String, String> realHeaders = Signer.GITHUB.sign(real, Instant.now());

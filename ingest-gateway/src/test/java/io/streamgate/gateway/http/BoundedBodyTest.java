@@ -38,10 +38,11 @@ class BoundedBodyTest {
 
     @Test
     void aBodyPastTheBudgetIsA503BeforeItIsReadOrAsItIsReadAndTheLeaseGivesItAllBack() throws IOException {
-        BodyBudget budget = new BodyBudget(new MemoryProperties(DataSize.ofBytes(1000), Duration.ofSeconds(2)));
-        BodyBudget.Lease first = budget.lease();
+        BodyBudget budget = new BodyBudget(new MemoryProperties(DataSize.ofBytes(1000), DataSize.ofBytes(1000),
+                Duration.ofSeconds(2)), peer -> false);
+        BodyBudget.Lease first = budget.lease("10.0.0.1");
         BoundedBody.read(request(new byte[600], true), DataSize.ofBytes(1000), first);
-        try (BodyBudget.Lease second = budget.lease()) {
+        try (BodyBudget.Lease second = budget.lease("10.0.0.2")) {
             assertThatThrownBy(() -> BoundedBody.read(request(new byte[600], true), DataSize.ofBytes(1000), second))
                     .isInstanceOfSatisfying(GatewayException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -49,13 +50,40 @@ class BoundedBodyTest {
                     });
         }
         first.close();
-        try (BodyBudget.Lease third = budget.lease()) {
+        try (BodyBudget.Lease third = budget.lease("10.0.0.2")) {
             assertThat(BoundedBody.read(request(new byte[900], true), DataSize.ofBytes(1000), third)).hasSize(900);
         }
     }
 
+    @Test
+    void oneAddressTakesAtMostItsShareOfTheBudgetUnlessItIsATrustedProxy() {
+        BodyBudget budget = new BodyBudget(new MemoryProperties(DataSize.ofBytes(1000), null, Duration.ofSeconds(1)),
+                peer -> peer.getHostAddress().equals("10.9.9.9"));
+        BodyBudget.Lease first = budget.lease("10.0.0.1");
+        first.reserve(200); // a quarter of the budget, unset: 250
+        try (BodyBudget.Lease second = budget.lease("10.0.0.1")) {
+            assertThatThrownBy(() -> second.reserve(100)).isInstanceOfSatisfying(GatewayException.class, e -> {
+                assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(e.getBody().getProperties()).containsEntry("limit",
+                        "streamgate.memory.bodies-in-flight-per-address");
+            });
+            second.reserve(50);
+        }
+        try (BodyBudget.Lease other = budget.lease("10.0.0.2"); BodyBudget.Lease proxy = budget.lease("10.9.9.9")) {
+            other.reserve(250);
+            proxy.reserve(550); // the rest of the budget: a proxy's clients share it
+            assertThatThrownBy(() -> proxy.reserve(1)).isInstanceOfSatisfying(GatewayException.class, e ->
+                    assertThat(e.getBody().getProperties()).containsEntry("limit", "streamgate.memory.bodies-in-flight"));
+        }
+        first.close();
+        try (BodyBudget.Lease again = budget.lease("10.0.0.1")) {
+            again.reserve(250); // all given back
+        }
+    }
+
     private static BodyBudget.Lease lease(long bytes) {
-        return new BodyBudget(new MemoryProperties(DataSize.ofBytes(bytes), Duration.ofSeconds(1))).lease();
+        return new BodyBudget(new MemoryProperties(DataSize.ofBytes(bytes), null, Duration.ofSeconds(1)), peer -> false)
+                .lease("127.0.0.1");
     }
 
     /** Undeclared: as a chunked body, which has no Content-Length. */

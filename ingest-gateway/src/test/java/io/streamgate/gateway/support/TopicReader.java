@@ -40,7 +40,12 @@ public class TopicReader {
 
     /** Every record of the topic up to and including the first whose {@code ce_id} is {@code markerId}. */
     public List<ConsumerRecord<byte[], byte[]>> readUpTo(String topic, String markerId) {
-        return readUntil(topic, all -> !all.isEmpty() && markerId.equals(ceId(all.get(all.size() - 1))));
+        List<ConsumerRecord<byte[], byte[]>> records =
+                readUntil(topic, all -> !all.isEmpty() && markerId.equals(ceId(all.get(all.size() - 1))));
+        // what a caller checks is absent is proven absent only up to the marker: without it, nothing is proven
+        assertThat(records).as("records of %s up to the marker %s", topic, markerId)
+                .anyMatch(record -> markerId.equals(ceId(record)));
+        return records;
     }
 
     public static String ceId(ConsumerRecord<?, ?> record) {
