@@ -1,6 +1,7 @@
 // Streamgate live dashboard: the state comes as one "snapshot" event when the stream opens, then one "window" event
-// per changed window and a "health" event after each poll of the pipeline's services. Per window the page keeps the
-// update with the highest seq, so a window sent both in the snapshot and live is shown once, with its newest value.
+// per changed window, a "retract" event per window removed (a rebuild under a new spec) and a "health" event after
+// each poll of the pipeline's services. Per window the page keeps the update with the highest seq, so a window sent
+// both in the snapshot and live is shown once, with its newest value, and a retraction removes only what it follows.
 "use strict";
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -37,6 +38,12 @@ function apply(update) {
     update.end = Date.parse(update.windowEnd);
     state.windows.set(id, update);
   }
+}
+
+function retract(retraction) {
+  const id = retraction.job + "\u0000" + retraction.key;
+  const known = state.windows.get(id);
+  if (known && retraction.seq > known.seq) state.windows.delete(id);
 }
 
 function scheduleRender() {
@@ -183,6 +190,7 @@ function connect() {
     scheduleRender();
   });
   stream.addEventListener("window", (e) => { apply(JSON.parse(e.data)); scheduleRender(); });
+  stream.addEventListener("retract", (e) => { retract(JSON.parse(e.data)); scheduleRender(); });
   stream.addEventListener("health", (e) => renderHealth(JSON.parse(e.data)));
 }
 

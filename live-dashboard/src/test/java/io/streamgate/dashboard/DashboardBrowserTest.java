@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The page in Debian's headless Chromium, fed through the real broker: a window published to the topic is on the
- * page when it opens, an update to it replaces the shown value without a reload, and the services' states show.
+ * page when it opens, an update to it replaces the shown value and a tombstone removes it without a reload, and the
+ * services' states show.
  */
 @DashboardTest
 class DashboardBrowserTest {
@@ -72,6 +73,24 @@ class DashboardBrowserTest {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(measures(station)).containsExactly("entries 23", "exits 11"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument")).isEqualTo(true);
+    }
+
+    @Test
+    void aRetractedWindowLeavesThePageWithoutReload() {
+        String station = "RETRACTED ST " + System.nanoTime();
+        String marker = "AFTER ST " + System.nanoTime();
+        TestTopics.publishMtaWindow(station, "00-00-01", "2026-12-01T08:00:00.000Z", "2026-12-01T12:00:00.000Z", 5, 6);
+
+        browser.get("http://127.0.0.1:" + port + "/");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(measures(station)).containsExactly("entries 5", "exits 6"));
+
+        TestTopics.retractMtaWindow(station, "00-00-01", "2026-12-01T08:00:00.000Z", "2026-12-01T12:00:00.000Z");
+        TestTopics.publishMtaWindow(marker, "00-00-01", "2026-12-01T08:00:00.000Z", "2026-12-01T12:00:00.000Z", 1, 1);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(measures(marker)).containsExactly("entries 1", "exits 1"));
+        assertThat(measures(station)).as("the page got the marker sent after the tombstone").isEmpty();
     }
 
     @Test

@@ -74,10 +74,18 @@ public final class TestTopics implements ApplicationContextInitializer<Configura
 
     /** A window row as the aggregator's {@code sinks.kafka} publishes it: key and value JSON. */
     static void publishMtaWindow(String station, String scp, String start, String end, long entries, long exits) {
-        String group = "\"C/A\":\"A002\",\"UNIT\":\"R051\",\"SCP\":\"" + scp + "\",\"STATION\":\"" + station + "\"";
-        String bounds = "\"window_start\":\"" + start + "\",\"window_end\":\"" + end + "\"";
-        publish(MTA, "{" + bounds + "," + group + "}",
-                "{" + bounds + "," + group + ",\"entries\":" + entries + ",\"exits\":" + exits + "}");
+        String row = mtaKeyFields(station, scp, start, end);
+        publish(MTA, "{" + row + "}", "{" + row + ",\"entries\":" + entries + ",\"exits\":" + exits + "}");
+    }
+
+    /** The tombstone of a window {@link #publishMtaWindow} published, as the aggregator sends it after a rebuild. */
+    static void retractMtaWindow(String station, String scp, String start, String end) {
+        publish(MTA, "{" + mtaKeyFields(station, scp, start, end) + "}", null);
+    }
+
+    private static String mtaKeyFields(String station, String scp, String start, String end) {
+        return "\"window_start\":\"" + start + "\",\"window_end\":\"" + end + "\",\"C/A\":\"A002\",\"UNIT\":\"R051\","
+                + "\"SCP\":\"" + scp + "\",\"STATION\":\"" + station + "\"";
     }
 
     private static HttpServer healthyService() {

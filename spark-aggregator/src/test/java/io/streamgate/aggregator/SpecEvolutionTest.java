@@ -1,5 +1,7 @@
 package io.streamgate.aggregator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.streamgate.aggregator.evolve.SpecEvolution;
 import io.streamgate.aggregator.job.JobSpec;
@@ -17,11 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +47,7 @@ class SpecEvolutionTest {
     private static final String MAX_ADDED = COUNT + "\n  - {name: max_entries, function: max, field: ENTRIES}";
     private static final String HOURLY = "length: PT1H, slide: PT1H";
     private static final SparkSession SPARK = SharedSpark.session();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -119,11 +127,15 @@ class SpecEvolutionTest {
                         + " (see spark-aggregator/README.md \"Evolving a job\")");
         assertThat(snapshot()).as("refused starts change nothing").isEqualTo(before);
 
-        String later = "trigger: PT1S\nhorizon: P30D\nsinks: {export: {formats: [csv]}}";
+        String updates = TestKafka.topic("evolve-window-updates", 2);
+        String later = "trigger: PT1S\nhorizon: P30D\nsinks: {export: {formats: [csv]}, kafka: {topic: " + updates + "}}";
         JobSpec carriedOn = job(topic, "trigger: PT5S", later);
         run(carriedOn, null, readings(4, 10)); // carries on unasked
         assertThat(windows()).isEqualTo(batchOf(carriedOn, topic));
         assertThat(property(TableOwnership.SPEC)).contains("P30D");
+        Set<String> hourlyPublished = Set.copyOf(TestKafka.latestValues(updates).keySet());
+        // hours 5 to 9: its hour-4 readings were duplicates of the first run's, so they changed no window
+        assertThat(hourlyPublished).as("the hourly windows the carried-on run changed").hasSize(4 * 5);
         long hourlyVersion = snapshot().windowsVersion();
 
         JobSpec laterTwoHours = job(topic, "trigger: PT5S", later, HOURLY, "length: PT2H, slide: PT2H");
@@ -140,6 +152,20 @@ class SpecEvolutionTest {
                 .select(functions.col("window_start").cast("timestamp"), functions.col("SCP"), functions.col("entries"))))
                 .isEqualTo(LakeTables.lines(LakeTables.table(SPARK, dir, "mta-turnstile", "windows")
                         .filter("window_end <= timestamp'2020-03-21 09:00:00'").select("window_start", "SCP", "entries")));
+
+        Map<String, String> live = TestKafka.latestValues(updates);
+        assertThat(live.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey))
+                .as("a tombstone for every hourly window published before").containsExactlyInAnyOrderElementsOf(hourlyPublished);
+        Dataset<Row> rebuiltWindows = LakeTables.table(SPARK, dir, "mta-turnstile", "windows");
+        List<String> published = new ArrayList<>();
+        for (String value : live.values().stream().filter(Objects::nonNull).toList()) {
+            JsonNode window = JSON.readTree(value);
+            published.add(Instant.parse(window.get("window_start").asText()) + " " + window.get("SCP").asText() + " "
+                    + window.get("entries").asLong());
+        }
+        assertThat(published).as("every two-hour window, with its totals").containsExactlyInAnyOrderElementsOf(
+                rebuiltWindows.collectAsList().stream().map(r -> r.<Timestamp>getAs("window_start").toInstant() + " "
+                        + r.getAs("SCP") + " " + r.<Long>getAs("entries")).toList());
     }
 
     @Test

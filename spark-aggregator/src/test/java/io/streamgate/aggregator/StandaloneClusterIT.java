@@ -38,11 +38,8 @@ class StandaloneClusterIT {
             Map.entry("spark.cores.max", "2"),
             // a short run: the C2 compiler would only compete with the tasks for the two cores
             Map.entry("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
-            // the cluster settings the README asks for (AggregatorMain sets them for local masters only): one
-            // shuffle partition per executor core (a stream fixes it in its checkpoint at first start), and Delta's
-            // snapshot rebuilds in 2 tasks rather than 50
-            Map.entry("spark.sql.shuffle.partitions", "2"),
-            Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+            // shuffle and Delta snapshot partitions come from AggregatorMain's --shuffle-partitions and
+            // --snapshot-partitions (passed below, one per executor core), which it sets on every master
             Map.entry("spark.default.parallelism", "2"),
             // state store upkeep is background work; in a short run it only competes for the cores
             Map.entry("spark.sql.streaming.stateStore.maintenanceInterval", "10m"),
@@ -68,9 +65,10 @@ class StandaloneClusterIT {
              ClusterJvm driver = cluster.submit("aggregator", APP_JAR, AggregatorMain.class.getName(), SUBMIT_CONF,
                      List.of("--bootstrap-servers", TestKafka.bootstrapServers(),
                              "--lake", lake.toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
-                             "--jobs", "mta-turnstile,nyc-taxi", "--trigger", "PT1S", "--metrics-port", "0"))) {
+                             "--jobs", "mta-turnstile,nyc-taxi", "--trigger", "PT1S", "--metrics-port", "0",
+                             "--shuffle-partitions", "2", "--snapshot-partitions", "2"))) {
             // a deadline, not a timing; generous because other builds may share the two cores with seven JVMs here
-            // (two jobs, four queries, every JVM still compiling Spark's code)
+            // (two jobs, a query each, every JVM still compiling Spark's code)
             await("the windows of both jobs (logs: " + dir + ")").atMost(Duration.ofMinutes(15))
                     .pollInterval(Duration.ofSeconds(3))
                     .untilAsserted(() -> {

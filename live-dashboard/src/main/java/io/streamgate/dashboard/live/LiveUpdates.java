@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.dashboard.config.DashboardProperties;
 import io.streamgate.dashboard.health.ServiceStatus;
+import io.streamgate.dashboard.window.WindowRetraction;
 import io.streamgate.dashboard.window.WindowStore;
 import io.streamgate.dashboard.window.WindowUpdate;
 import org.springframework.context.event.ContextClosedEvent;
@@ -24,9 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The browsers' event streams. A new stream first gets {@code snapshot} (every window kept) and {@code health},
- * then {@code window} for each accepted update and {@code health} after each poll. Every send runs on one thread,
- * in order: a stream is registered in the same step that reads its snapshot, so an update is either in the snapshot
- * or sent after it, never lost (and one in both carries the same {@code seq}, which the page keeps once).
+ * then {@code window} for each accepted update, {@code retract} for each window removed and {@code health} after
+ * each poll. Every send runs on one thread, in order: a stream is registered in the same step that reads its
+ * snapshot, so an update is either in the snapshot or sent after it, never lost (and one in both carries the same
+ * {@code seq}, which the page keeps once).
  */
 @Component
 public class LiveUpdates {
@@ -65,6 +67,10 @@ public class LiveUpdates {
 
     public void window(WindowUpdate update) {
         broadcast("window", update);
+    }
+
+    public void retract(WindowRetraction retraction) {
+        broadcast("retract", retraction);
     }
 
     public void health(List<ServiceStatus> statuses) {

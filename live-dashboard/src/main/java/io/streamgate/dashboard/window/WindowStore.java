@@ -50,6 +50,19 @@ public final class WindowStore {
         return Optional.of(stored);
     }
 
+    /**
+     * Forgets window {@code key} of {@code job} (its topic's tombstone: a rebuild under a new spec left no such
+     * window); the retraction, with the next sequence number, for browsers, or empty if the window was not kept.
+     */
+    public synchronized Optional<WindowRetraction> remove(String job, String key) {
+        WindowUpdate removed = byKey.remove(WindowUpdate.storeKey(job, key));
+        if (removed == null) {
+            return Optional.empty();
+        }
+        byAge.remove(removed);
+        return Optional.of(new WindowRetraction(job, key, ++sequence));
+    }
+
     /** Every window kept, oldest first. */
     public synchronized List<WindowUpdate> snapshot() {
         return List.copyOf(byAge);

@@ -17,6 +17,10 @@ public record WindowUpdate(String job, String key, long seq, Instant windowStart
 
     /** The store's key: a key is unique within its job only. */
     String storeKey() {
+        return storeKey(job, key);
+    }
+
+    static String storeKey(String job, String key) {
         return job + "\u0000" + key;
     }
 

@@ -32,6 +32,20 @@ class WindowStoreTest {
     }
 
     @Test
+    void aRetractedWindowIsForgottenAndTheRetractionFollowsItsLastUpdate() {
+        WindowStore store = new WindowStore(Duration.ofDays(1), 100);
+        long updated = store.put(window("j", "a", 0, 1)).orElseThrow().seq();
+        store.put(window("k", "a", 0, 1));
+
+        WindowRetraction retraction = store.remove("j", "a").orElseThrow();
+
+        assertThat(retraction.seq()).isGreaterThan(updated);
+        assertThat(store.snapshot()).extracting(w -> w.job() + "/" + w.key()).containsExactly("k/a");
+        assertThat(store.remove("j", "a")).as("nothing left to retract").isEmpty();
+        assertThat(store.put(window("j", "a", 0, 2))).as("a window published again is kept again").isPresent();
+    }
+
+    @Test
     void forgetsWindowsBeyondTheRetentionOfTheirOwnJob() {
         WindowStore store = new WindowStore(Duration.ofHours(3), 100);
         store.put(window("j", "old", 0, 1));

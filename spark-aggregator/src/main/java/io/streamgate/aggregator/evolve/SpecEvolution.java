@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * the properties last, so a run killed halfway leaves the tables asking for the same evolution again, and running
  * it again ends in the same tables. The streaming query keeps its checkpoint: it holds no state, only the offsets
  * that {@code events} holds, so it continues after them. A warehouse table, where there is one, is replaced by
- * the evolved {@code windows} in one database transaction; exports get every closed window of the rebuilt table.
+ * the evolved {@code windows} in one database transaction; exports get every closed window of the rebuilt table,
+ * and the live topic every rebuilt window, with a tombstone for each window it held that the rebuild has not.
  */
 public final class SpecEvolution {
 
@@ -91,6 +92,7 @@ public final class SpecEvolution {
             Contributions.rebuild(job, events).write().format("delta").mode("overwrite")
                     .option("overwriteSchema", "true").save(paths.windows());
             outputs.replaceWarehouse(spark);
+            outputs.republish(spark);
             outputs.exportRebuilt(spark, DeltaTable.forPath(spark, paths.windows()).history(1).first()
                     .<Long>getAs("version"));
             record(spark, Map.of());

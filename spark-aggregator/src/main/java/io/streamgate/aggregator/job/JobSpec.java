@@ -93,6 +93,10 @@ public record JobSpec(
         public static final String UTC = "utc";
         public static final String LOCAL = "local";
 
+        public WindowSpec {
+            align = UTC.equals(align) ? null : align; // the default written out is the same spec, not a change
+        }
+
         public boolean local() {
             return LOCAL.equals(align);
         }

@@ -69,6 +69,14 @@ public final class WindowOutputs {
         warehouse.ifPresent(w -> w.write(batchId, changed(spark, partials, range)));
     }
 
+    /**
+     * Makes the live topic, if there is one, hold the whole {@code windows} table and no other window (after a
+     * rebuild, whose windows may be keyed by other bounds or columns than the ones published before).
+     */
+    public void republish(SparkSession spark) {
+        publisher.ifPresent(p -> p.replace(spark, spark.read().format("delta").load(paths.windows()).select(visible)));
+    }
+
     /** Replaces the warehouse table, if there is one, by the whole {@code windows} table (after a spec change). */
     public void replaceWarehouse(SparkSession spark) {
         warehouse.ifPresent(w -> w.replace(spark.read().format("delta").load(paths.windows()).select(visible)));

@@ -20,6 +20,8 @@ class SpecChangesTest {
     @Test
     void theSameSpecIsNoChangeAndTheTriggerOrWatermarkOrHorizonCarryOn() {
         assertThat(SpecChanges.between(BUILT, mta())).isEmpty();
+        assertThat(SpecChanges.between(BUILT, mta("slide: PT1H}", "slide: PT1H, align: utc}")))
+                .as("the default alignment written out").isEmpty();
         List<Change> changes = SpecChanges.between(BUILT, mta("trigger: PT5S", "trigger: PT30S",
                 "watermark: PT4H", "watermark: PT6H\nhorizon: P30D"));
         assertThat(changes).extracting(Change::what).containsExactly("horizon P14D -> P30D", "trigger PT5S -> PT30S",
@@ -53,6 +55,8 @@ class SpecChangesTest {
                         + "{\"field\":\"EXITS\",\"function\":\"max\",\"name\":\"exits\"}",
                 "measure readings removed");
         assertThat(SpecChanges.needs(measures)).isEqualTo(Handling.REBUILD);
+        assertThat(SpecChanges.between(BUILT, mta("slide: PT1H}", "slide: PT1H, align: local}")))
+                .extracting(Change::handling).containsExactly(Handling.REBUILD);
     }
 
     @Test
