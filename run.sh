@@ -171,7 +171,7 @@ cat <<EOF
 Streamgate is running.
   Kafka broker      $BOOTSTRAP            (data $WORK/kafka)
   Gateway           http://127.0.0.1:$GATEWAY_PORT          health/info/prometheus under /actuator
-  Poller            http://127.0.0.1:$POLLER_PORT/ops/sources   actuator: /actuator
+  Poller            http://127.0.0.1:$POLLER_PORT/ops/sources   actuator: /actuator  (user operator, password local-operator)
   Provider sim.     http://127.0.0.1:$SIMULATOR_PORT               cumulative registers, polled into mta.turnstile.registers
   Lake (Delta)      $LAKE/<job>/{events,windows,quarantine}
   Jobs              mta-turnstile (sums mta.turnstile), mta-turnstile-registers (deltas of mta.turnstile.registers,
@@ -182,6 +182,7 @@ Live dashboard:     http://127.0.0.1:$DASHBOARD_PORT/
 
 Metrics (Prometheus text):
   curl -u operator:local-operator http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus
+  curl -u operator:local-operator http://127.0.0.1:$POLLER_PORT/ops/sources            (the poller's sources, JSON)
   curl http://127.0.0.1:$POLLER_PORT/actuator/prometheus
   curl http://127.0.0.1:9464/metrics                          (aggregator)
   curl http://127.0.0.1:$DASHBOARD_PORT/actuator/prometheus

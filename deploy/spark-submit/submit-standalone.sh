@@ -18,7 +18,7 @@ AGGREGATOR_JAR=${AGGREGATOR_JAR:-spark-aggregator/target/spark-aggregator-0.1.0-
 KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-kafka-1:9092,kafka-2:9092,kafka-3:9092}
 STREAMGATE_LAKE=${STREAMGATE_LAKE:-s3a://streamgate-lake/lake}
 STREAMGATE_CHECKPOINTS=${STREAMGATE_CHECKPOINTS:-s3a://streamgate-lake/checkpoints}
-STREAMGATE_JOBS=${STREAMGATE_JOBS:-mta-turnstile,nyc-taxi}
+STREAMGATE_JOBS=${STREAMGATE_JOBS:-mta-turnstile,mta-turnstile-registers,nyc-taxi}
 
 supervise=()
 [ "$DEPLOY_MODE" = cluster ] && supervise=(--supervise)
