@@ -73,10 +73,14 @@ public class BodyBudget {
         return budget;
     }
 
-    private static InetAddress address(String literal) {
+    private static InetAddress address(String remote) {
+        String literal = remote != null && remote.startsWith("[") && remote.endsWith("]")
+                ? remote.substring(1, remote.length() - 1) : remote; // an IPv6 literal as some servers give it
         try {
             // only an address literal: getByName would look a host name up in DNS on a request thread
-            return literal == null || !literal.matches("[0-9A-Fa-f:.%]+") ? null : InetAddress.getByName(literal);
+            boolean ip = literal != null && (literal.matches("[0-9.]+")
+                    || literal.contains(":") && literal.matches("[0-9A-Fa-f:.%]+"));
+            return ip ? InetAddress.getByName(literal) : null;
         } catch (UnknownHostException notAnAddress) {
             return null; // a Unix socket or a test's mock request: only the global bound applies
         }
@@ -129,7 +133,7 @@ public class BodyBudget {
 
         private GatewayException busy(String why, String limit) {
             GatewayException busy = new GatewayException(HttpStatus.SERVICE_UNAVAILABLE, "Gateway busy",
-                    why + "; nothing of this request was read or stored. Retry after the delay given.",
+                    why + "; nothing of this request was kept or stored. Retry after the delay given.",
                     Map.of("limit", limit));
             busy.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
             return busy;

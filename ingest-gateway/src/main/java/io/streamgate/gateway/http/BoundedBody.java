@@ -32,16 +32,43 @@ public final class BoundedBody {
             throw tooLarge(max);
         }
         try (InputStream in = request.getInputStream()) {
-            if (declared >= 0) {
-                lease.reserve(declared);
-                // the container ends the stream at the declared length: read straight into an array of its size
-                return in.readNBytes((int) declared);
+            try {
+                if (declared >= 0) {
+                    lease.reserve(declared);
+                    // the container ends the stream at the declared length: read straight into an array of its size
+                    return in.readNBytes((int) declared);
+                }
+                return readChunked(in, limit, lease);
+            } catch (GatewayException busy) {
+                if (busy.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE) {
+                    discard(in, limit);
+                }
+                throw busy;
             }
-            return readChunked(in, limit, lease);
         } catch (IOException e) {
             // the client's failure, not the gateway's (a broken chunked encoding, a client gone mid-body): a 4xx,
             // which also keeps such requests out of the error log, where a flood of them would bury real errors
             throw timedOut(e) ? tooSlow() : unreadable();
+        }
+    }
+
+    /**
+     * Reads the rest of a body the budget refused, keeping none of it, so that the 503 reaches a client still sending
+     * it: a server that answers early and closes resets the connection, and most clients then lose the answer. It
+     * costs a small buffer and the upload's time, bounded by max-body and the minimum body rate.
+     */
+    private static void discard(InputStream in, long limit) {
+        byte[] sink = new byte[8192];
+        try {
+            for (long total = 0; total <= limit; ) {
+                int read = in.read(sink);
+                if (read < 0) {
+                    return;
+                }
+                total += read;
+            }
+        } catch (IOException clientGone) {
+            // nothing left to answer
         }
     }
 

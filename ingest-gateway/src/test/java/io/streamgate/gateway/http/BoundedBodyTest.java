@@ -37,17 +37,20 @@ class BoundedBodyTest {
     }
 
     @Test
-    void aBodyPastTheBudgetIsA503BeforeItIsReadOrAsItIsReadAndTheLeaseGivesItAllBack() throws IOException {
+    void aBodyPastTheBudgetIsA503AndDroppedBeforeOrAsItIsReadAndTheLeaseGivesItAllBack() throws IOException {
         BodyBudget budget = new BodyBudget(new MemoryProperties(DataSize.ofBytes(1000), DataSize.ofBytes(1000),
                 Duration.ofSeconds(2)), peer -> false);
         BodyBudget.Lease first = budget.lease("10.0.0.1");
         BoundedBody.read(request(new byte[600], true), DataSize.ofBytes(1000), first);
         try (BodyBudget.Lease second = budget.lease("10.0.0.2")) {
-            assertThatThrownBy(() -> BoundedBody.read(request(new byte[600], true), DataSize.ofBytes(1000), second))
+            MockHttpServletRequest refused = request(new byte[600], true);
+            assertThatThrownBy(() -> BoundedBody.read(refused, DataSize.ofBytes(1000), second))
                     .isInstanceOfSatisfying(GatewayException.class, e -> {
                         assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         assertThat(e.getHeaders().getFirst("Retry-After")).isEqualTo("2");
                     });
+            assertThat(refused.getInputStream().read()).as("the refused body was read to its end, so the 503 reaches a"
+                    + " client still sending it").isEqualTo(-1);
         }
         first.close();
         try (BodyBudget.Lease third = budget.lease("10.0.0.2")) {
@@ -78,6 +81,10 @@ class BoundedBodyTest {
         first.close();
         try (BodyBudget.Lease again = budget.lease("10.0.0.1")) {
             again.reserve(250); // all given back
+        }
+        try (BodyBudget.Lease v6 = budget.lease("[2001:db8::1]"); BodyBudget.Lease same = budget.lease("2001:db8::1")) {
+            v6.reserve(250);
+            assertThatThrownBy(() -> same.reserve(1)).as("one address, however written").isInstanceOf(GatewayException.class);
         }
     }
 
