@@ -102,15 +102,19 @@ class CrashTest {
         return TopicReader.records(BOOTSTRAP, TOPIC).size();
     }
 
-    private static String lastCursor(String source) {
+    /** The cursor records {@code source} has committed, oldest first: one or more each run. */
+    private static List<String> cursors(String source) {
         return TopicReader.records(BOOTSTRAP, CURSORS).stream().filter(r -> source.equals(r.key()))
-                .reduce((first, second) -> second).map(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .orElse("none");
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 
-    /** How many cursor records {@code source} has committed: one or more each run. */
+    private static String lastCursor(String source) {
+        List<String> cursors = cursors(source);
+        return cursors.isEmpty() ? "none" : cursors.get(cursors.size() - 1);
+    }
+
     private static long cursorCommits(String source) {
-        return TopicReader.records(BOOTSTRAP, CURSORS).stream().filter(r -> source.equals(r.key())).count();
+        return cursors(source).size();
     }
 
     @Test

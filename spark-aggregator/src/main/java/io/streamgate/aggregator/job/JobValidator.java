@@ -131,7 +131,8 @@ final class JobValidator {
                     "must not exceed window.length");
         }
         String align = job.window().align();
-        require(align == null || align.equals(JobSpec.WindowSpec.UTC) || align.equals(JobSpec.WindowSpec.LOCAL),
+        // utc is already null here (the default, normalised by WindowSpec)
+        require(align == null || align.equals(JobSpec.WindowSpec.LOCAL),
                 "window.align", "'" + align + "' is not one of utc, local");
     }
 

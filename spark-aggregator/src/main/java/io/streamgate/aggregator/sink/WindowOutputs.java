@@ -74,12 +74,12 @@ public final class WindowOutputs {
      * rebuild, whose windows may be keyed by other bounds or columns than the ones published before).
      */
     public void republish(SparkSession spark) {
-        publisher.ifPresent(p -> p.replace(spark, spark.read().format("delta").load(paths.windows()).select(visible)));
+        publisher.ifPresent(p -> p.replace(spark, table(spark).select(visible)));
     }
 
     /** Replaces the warehouse table, if there is one, by the whole {@code windows} table (after a spec change). */
     public void replaceWarehouse(SparkSession spark) {
-        warehouse.ifPresent(w -> w.replace(spark.read().format("delta").load(paths.windows()).select(visible)));
+        warehouse.ifPresent(w -> w.replace(table(spark).select(visible)));
     }
 
     private Dataset<Row> changed(SparkSession spark, Dataset<Row> partials, Row range) {
@@ -100,7 +100,7 @@ public final class WindowOutputs {
         Column closed = col(Columns.WINDOW_END).leq(functions.lit(closesAfter));
         Column newlyClosed = highWaterBefore == null ? closed
                 : closed.and(col(Columns.WINDOW_END).gt(functions.lit(minus(highWaterBefore, job.watermarkDelay()))));
-        Dataset<Row> all = spark.read().format("delta").load(paths.windows());
+        Dataset<Row> all = table(spark);
         Dataset<Row> changedClosed = partials.filter(closed).select(Columns.cols(keyColumns));
         Dataset<Row> export = all.filter(newlyClosed).select(visible).unionByName(all.filter(closed)
                 .join(changedClosed, Columns.names(keyColumns), "left_semi")
@@ -122,7 +122,7 @@ public final class WindowOutputs {
             return;
         }
         Column closed = col(Columns.WINDOW_END).leq(functions.lit(minus(newest.getTimestamp(0), job.watermarkDelay())));
-        write(spark.read().format("delta").load(paths.windows()).filter(closed).select(visible), "rebuild=" + version);
+        write(table(spark).filter(closed).select(visible), "rebuild=" + version);
     }
 
     private void write(Dataset<Row> export, String folder) {
@@ -138,9 +138,14 @@ public final class WindowOutputs {
         }
     }
 
+    /** The {@code windows} table as it is now. */
+    private Dataset<Row> table(SparkSession spark) {
+        return spark.read().format("delta").load(paths.windows());
+    }
+
     private Dataset<Row> windows(SparkSession spark, Row range) {
         Column start = col(Columns.WINDOW_START);
-        return spark.read().format("delta").load(paths.windows())
+        return table(spark)
                 .filter(start.geq(functions.lit(range.get(0))).and(start.leq(functions.lit(range.get(1)))));
     }
 
