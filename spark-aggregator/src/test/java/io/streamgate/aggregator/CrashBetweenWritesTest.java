@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CrashBetweenWritesTest {
 
     private static final String TURNSTILE = "A002,R051,02-00-0%d,59 ST,NQR456W,BMT,03/21/2020,%02d:%02d:00,REGULAR,%d,%d";
-    private static final List<String> WRITES = List.of("quarantine", "events", "windows", "ledger", "kafka", "export");
+    private static final List<String> WRITES = List.of("windows", "events", "quarantine", "ledger", "kafka", "export");
     private static final SparkSession SPARK = SharedSpark.session();
 
     @TempDir

@@ -41,11 +41,19 @@ public final class Acceptance {
 
     /** The clean rows with their {@link #STATUS}; one pass, so the caller can count all decisions at once. */
     public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events) {
-        Column inTime = cutoff == null ? functions.lit(true) : col(Columns.EVENT_TIME).geq(functions.lit(cutoff));
+        List<Object> dates = clean.filter(inTime(cutoff)).select(Columns.EVENT_DATE).distinct().collectAsList().stream()
+                .map(r -> r.get(0)).toList();
+        return decide(clean, cutoff, events, dates);
+    }
+
+    /**
+     * As {@link #decide(Dataset, Timestamp, Dataset)}, given the event dates of the rows in time ({@link #inTime}),
+     * which a caller that scans the batch anyway collects in the same pass.
+     */
+    public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events, List<Object> dates) {
+        Column inTime = inTime(cutoff);
         Dataset<Row> late = clean.filter(functions.not(inTime)).withColumn(STATUS, functions.lit(LATE));
         Dataset<Row> candidates = clean.filter(inTime);
-        List<Object> dates = candidates.select(Columns.EVENT_DATE).distinct().collectAsList().stream()
-                .map(r -> r.get(0)).toList();
         // events hold one row per key and date; min() keeps the join one-to-one even if that ever broke
         Dataset<Row> known = events.filter(col(Columns.EVENT_DATE).isin(dates.toArray()))
                 .groupBy(Columns.cols(key()))
@@ -58,6 +66,11 @@ public final class Acceptance {
                 .withColumn(STATUS, functions.when(isKnown.or(col(RANK).gt(1)), DUPLICATE).otherwise(ACCEPTED))
                 .select(Columns.cols(List.of(late.columns())));
         return late.unionByName(decided);
+    }
+
+    /** Whether a row is at or after the cut-off, i.e. not late. */
+    public static Column inTime(Timestamp cutoff) {
+        return cutoff == null ? functions.lit(true) : col(Columns.EVENT_TIME).geq(functions.lit(cutoff));
     }
 
     /** The dedup key and the event date (duplicates are looked up in their date's partition). */

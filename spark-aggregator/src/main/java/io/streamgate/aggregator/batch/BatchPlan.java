@@ -13,9 +13,11 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.streamgate.aggregator.sql.Columns.col;
 
@@ -51,9 +53,14 @@ final class BatchPlan implements AutoCloseable {
         long input = 0;
         long rejects = 0;
         List<Column> ranges = new ArrayList<>();
+        Set<Object> dates = new HashSet<>();
+        Column inTimeDate = functions.when(col(Columns.REASON).isNull().and(Acceptance.inTime(cutoff)),
+                functions.to_date(col(Columns.EVENT_TIME)));
+        // one pass over the batch for its Kafka positions, counts and the event dates the duplicate lookup reads
         for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET),
                 functions.max(Columns.KAFKA_OFFSET), functions.count(functions.lit(1)),
-                functions.count(col(Columns.REASON))).collectAsList()) {
+                functions.count(col(Columns.REASON)), functions.collect_set(inTimeDate)).collectAsList()) {
+            dates.addAll(r.getList(6));
             endOffsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(3));
             ranges.add(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0)).and(col(Columns.KAFKA_PARTITION)
                     .equalTo(r.getInt(1))).and(col(Columns.KAFKA_OFFSET).between(r.getLong(2), r.getLong(3))));
@@ -62,7 +69,8 @@ final class BatchPlan implements AutoCloseable {
         }
         inputRows = input;
         rejectedRows = rejects;
-        decided = new Acceptance(job).decide(Refiner.events(batch), cutoff, events).persist(StorageLevel.MEMORY_AND_DISK());
+        decided = new Acceptance(job).decide(Refiner.events(batch), cutoff, events, List.copyOf(dates))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Column status = col(Acceptance.STATUS);
         Column isAccepted = status.equalTo(Acceptance.ACCEPTED);
         Row stats = decided.agg(functions.count(functions.when(isAccepted, 1)),

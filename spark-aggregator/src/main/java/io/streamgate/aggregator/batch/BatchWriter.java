@@ -13,12 +13,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Timestamp;
 
 /**
- * The {@code foreachBatch} of a job's one streaming query. Per micro-batch, in this order: quarantine append,
- * events append, windows MERGE of the batch's partial aggregates, ledger append (each an idempotent Delta write
+ * The {@code foreachBatch} of a job's one streaming query. Per micro-batch, in this order: windows MERGE of the
+ * batch's partial aggregates, events append, quarantine append, ledger append (each an idempotent Delta write
  * keyed by the query id and batch id), then the changed windows to Kafka and the export of closed windows. A crash
  * between any two leaves a batch that the restart replays: the writes already done are skipped by Delta, the rest
  * computed exactly as before ({@link BatchPlan}).
@@ -29,6 +31,8 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     public interface Hook {
         void after(String write, long batchId);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private final JobSpec job;
     private final LakePaths paths;
@@ -55,16 +59,21 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
         SparkSession spark = batch.sparkSession();
+        PhaseClock clock = new PhaseClock();
         String queryId = spark.sparkContext().getLocalProperty("sql.streaming.queryId");
         ownership.claim(spark, queryId);
         Timestamp highWater = lastBatch != null && lastBatch == batchId - 1 ? lastHighWater
                 : ledger.highWaterBefore(spark, queryId, batchId);
         Timestamp cutoff = highWater == null ? null
                 : new Timestamp(highWater.getTime() - job.horizonDuration().toMillis());
+        clock.lap("start");
         batch.persist(StorageLevel.MEMORY_AND_DISK());
         try (BatchPlan plan = new BatchPlan(job, batch, cutoff, spark.read().format("delta").load(paths.events()))) {
+            clock.lap("plan");
             Timestamp newHighWater = later(highWater, plan.newestAccepted);
-            write(spark, plan, queryId, batchId, highWater, cutoff, newHighWater);
+            write(spark, plan, queryId, batchId, highWater, cutoff, newHighWater, clock);
+            LOG.info("job {} batch {}: {} rows in, {} accepted, {} ms ({})", job.name(), batchId, plan.inputRows,
+                    plan.acceptedRows, clock.total(), clock);
             lastBatch = batchId;
             lastHighWater = newHighWater;
             count(plan);
@@ -74,36 +83,41 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
     }
 
     private void write(SparkSession spark, BatchPlan plan, String queryId, long batchId, Timestamp highWater,
-                       Timestamp cutoff, Timestamp newHighWater) {
-        if (plan.rejectedRows > 0) {
-            DeltaWrites.append(plan.rejected, paths.quarantine(), queryId, batchId);
-        }
-        hook.after("quarantine", batchId);
-        if (plan.acceptedRows > 0) {
-            DeltaWrites.append(plan.accepted, paths.events(), queryId, batchId);
-        }
-        hook.after("events", batchId);
+                       Timestamp cutoff, Timestamp newHighWater, PhaseClock clock) {
+        Hook done = (write, id) -> {
+            clock.lap(write);
+            hook.after(write, id);
+        };
+        // windows first: they are what readers wait for, and nothing this batch computes reads them back
         if (plan.windowRange != null) {
             new WindowMerge(paths.windows(), new WindowPartials(job)).merge(plan.partials, plan.windowRange, queryId,
                     batchId);
         }
-        hook.after("windows", batchId);
+        done.after("windows", batchId);
+        if (plan.acceptedRows > 0) {
+            DeltaWrites.append(plan.accepted, paths.events(), queryId, batchId);
+        }
+        done.after("events", batchId);
+        if (plan.rejectedRows > 0) {
+            DeltaWrites.append(plan.rejected, paths.quarantine(), queryId, batchId);
+        }
+        done.after("quarantine", batchId);
         ledger.append(spark, new Ledger.Entry(queryId, batchId, newHighWater, cutoff, plan.inputRows,
                 plan.acceptedRows, plan.rejectedRows, plan.lateRows, plan.duplicateRows, plan.lateSample,
                 plan.duplicateSample, plan.endOffsets), queryId);
-        hook.after("ledger", batchId);
+        done.after("ledger", batchId);
         if (plan.windowRange != null && outputs.publishes()) {
             outputs.publishChanged(spark, plan.partials, plan.windowRange);
         }
-        hook.after("kafka", batchId);
+        done.after("kafka", batchId);
         if (plan.windowRange != null && outputs.warehouses()) {
             outputs.upsertChanged(spark, plan.partials, plan.windowRange, batchId);
         }
-        hook.after("warehouse", batchId);
+        done.after("warehouse", batchId);
         if (outputs.exports()) {
             outputs.exportClosed(spark, plan.partials, highWater, newHighWater, batchId);
         }
-        hook.after("export", batchId);
+        done.after("export", batchId);
     }
 
     private void count(BatchPlan plan) {
