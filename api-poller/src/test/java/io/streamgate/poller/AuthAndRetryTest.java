@@ -2,6 +2,7 @@ package io.streamgate.poller;
 
 import static io.streamgate.poller.PollerTestSources.turnstile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,10 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Every auth style (OAuth2 with token refresh), 429 with {@code Retry-After}, and 5xx retries with backoff. */
+/**
+ * Every auth style (OAuth2 with token refresh), 429 with {@code Retry-After}, 5xx retries with backoff, and the
+ * per-source {@code on-status} rules that change which statuses are retried, ignored or fatal.
+ */
 @AutoConfigureObservability(tracing = false) // tests switch the Prometheus endpoint off unless asked
 class AuthAndRetryTest extends SimulatorBackedTest {
 
@@ -32,6 +36,9 @@ class AuthAndRetryTest extends SimulatorBackedTest {
         simulator.fail("/turnstile/pages.json", 429, 1, 2);
         simulator.fail("/turnstile/cursor.json", 503, null, 1);
         simulator.fail("/turnstile/cursor.json", 500, null, 1);
+        simulator.fail("/turnstile/rows.json", 404, null, 1);
+        simulator.fail("/turnstile/linked.json", 409, null, 2);
+        simulator.fail("/key/turnstile/cursor.json", 503, null, 1);
         return simulator;
     }
 
@@ -53,6 +60,12 @@ class AuthAndRetryTest extends SimulatorBackedTest {
                 .set("conditional", "false");
         source(registry, "throttled", "/turnstile/pages.json").set("format.records", "/data");
         source(registry, "flaky", "/turnstile/cursor.json").set("format.records", "/records");
+        source(registry, "gone-for-now", "/turnstile/rows.json").set("on-status.404", "ignore");
+        source(registry, "conflicted", "/turnstile/linked.json").set("pagination.kind", "link")
+                .set("on-status.4xx", "retry");
+        source(registry, "strict", "/key/turnstile/cursor.json").set("format.records", "/records")
+                .set("auth.kind", "api-key-header").set("auth.name", "X-API-Key").set("auth.value", "sim-key")
+                .set("on-status.5xx", "fail");
     }
 
     private static PollerTestSources source(DynamicPropertyRegistry registry, String id, String path) {
@@ -96,6 +109,36 @@ class AuthAndRetryTest extends SimulatorBackedTest {
         holdsEveryRecordOnce("auth.flaky");
         assertThat(SIMULATOR.log().stream().filter(s -> s.path().equals("/turnstile/cursor.json"))
                 .map(ProviderSimulator.Served::status).toList()).startsWith(503, 500, 200);
+    }
+
+    @Test
+    void anIgnoredStatusEndsTheRunWithoutFailingIt() {
+        List<Integer> statuses = await().atMost(Duration.ofSeconds(60)).until(() -> served("/turnstile/rows.json"),
+                s -> !s.isEmpty());
+        assertThat(statuses).as("one request, not retried").containsExactly(404);
+        runNow("gone-for-now");
+        holdsEveryRecordOnce("auth.gone-for-now");
+        assertThat(RestAssured.get("/ops/sources/gone-for-now").<Integer>path("consecutiveFailures")).isZero();
+    }
+
+    @Test
+    void aClientErrorTheSourceSaysToRetryIsRetried() {
+        holdsEveryRecordOnce("auth.conflicted");
+        assertThat(served("/turnstile/linked.json")).startsWith(409, 409, 200);
+    }
+
+    @Test
+    void aServerErrorTheSourceSaysIsFatalFailsTheRunWithoutAnotherAttempt() {
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> RestAssured.get("/ops/sources/strict").<Integer>path("consecutiveFailures") > 0);
+        assertThat(served("/key/turnstile/cursor.json")).as("no second attempt").containsExactly(503);
+        runNow("strict");
+        holdsEveryRecordOnce("auth.strict");
+    }
+
+    private static List<Integer> served(String path) {
+        return SIMULATOR.log().stream().filter(s -> s.path().equals(path)).map(ProviderSimulator.Served::status)
+                .toList();
     }
 
     private static double metric(String series) {

@@ -42,6 +42,16 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
                 .set("pagination.limit", "25")
                 .set("incremental.field", ":updated_at")
                 .set("incremental.where", ":updated_at > '{cursor}'");
+        // the same feed asked by POST: pages and cursor go in a JSON body, as search APIs take them
+        turnstile(registry, "posted", SIMULATOR, "/turnstile/rows.json", "incremental.posted").hourly()
+                .set("method", "POST")
+                .set("body", "{\"$offset\": {$offset}, \"$limit\": {$limit}, \"$order\": \"{$order}\","
+                        + " \"$where\": \"{$where}\"}")
+                .set("params[$order]", ":updated_at,:id")
+                .set("pagination.kind", "offset")
+                .set("pagination.limit", "25")
+                .set("incremental.field", ":updated_at")
+                .set("incremental.where", ":updated_at > '{cursor}'");
         // a one-page feed: validators apply only there
         turnstile(registry, "single", SIMULATOR, "/turnstile/rows.json", "incremental.single").hourly()
                 .set("incremental.field", ":updated_at")
@@ -79,6 +89,25 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
     }
 
     @Test
+    void aPostSourceSendsPagesAndCursorInItsBodyAndProducesEachNewRecordOnce() {
+        runNow("posted");
+        SIMULATOR.feed().advance(2);
+        runNow("posted");
+        Map<String, Long> counts = ids("incremental.posted");
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(SIMULATOR.feed().allIds());
+        assertThat(counts.values()).containsOnly(1L);
+        List<ProviderSimulator.Served> posted = SIMULATOR.log().stream()
+                .filter(s -> s.path().equals("/turnstile/rows.json") && !s.bodyParams().isEmpty()).toList();
+        assertThat(posted).isNotEmpty().allSatisfy(served -> {
+            assertThat(served.query()).as("taken out of the URL").doesNotContainKeys("$offset", "$limit", "$where");
+            assertThat(served.bodyParams()).containsKeys("$offset", "$limit", "$order");
+        });
+        assertThat(posted.get(0).bodyParams()).as("the first run has no cursor: null, left out")
+                .doesNotContainKey("$where");
+        assertThat(posted.get(posted.size() - 1).bodyParams().get("$where")).startsWith(":updated_at > '2024-");
+    }
+
+    @Test
     void anUnchangedOnePageFeedAnswers304AndNothingIsProduced() {
         runNow("single"); // catches up, moving the cursor
         runNow("single"); // asks after the moved cursor minus the overlap: a page whose validators it keeps
@@ -95,9 +124,13 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
 
     @Test
     void diffModeEmitsOnlyTurnstilesWhoseLatestReadingChanged() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> ids("incremental.status").size() == 19);
+        // the start-up run gives each of the 19 turnstiles once; other tests of this class may have advanced the
+        // shared feed since, so a run first catches up with it
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids("incremental.status").size() >= 19);
         runNow("status");
-        assertThat(TopicReader.records(BOOTSTRAP, "incremental.status")).as("nothing changed").hasSize(19);
+        int caughtUp = TopicReader.records(BOOTSTRAP, "incremental.status").size();
+        runNow("status");
+        assertThat(TopicReader.records(BOOTSTRAP, "incremental.status")).as("nothing changed").hasSize(caughtUp);
         Set<String> before = Set.copyOf(SIMULATOR.feed().allIds());
         SIMULATOR.feed().advance(1);
         Set<String> published = SIMULATOR.feed().allIds().stream().filter(id -> !before.contains(id))
@@ -105,7 +138,7 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
         runNow("status");
         Map<String, Long> counts = ids("incremental.status");
         assertThat(published).isNotEmpty().hasSizeLessThan(19);
-        assertThat(TopicReader.records(BOOTSTRAP, "incremental.status")).hasSize(19 + published.size());
+        assertThat(TopicReader.records(BOOTSTRAP, "incremental.status")).hasSize(caughtUp + published.size());
         assertThat(counts.keySet()).containsAll(published);
     }
 

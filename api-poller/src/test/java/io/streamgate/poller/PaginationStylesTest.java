@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every pagination style against the provider simulator and a real broker: each source's topic, read
- * {@code read_committed}, holds each provider record exactly once.
+ * {@code read_committed}, holds each provider record exactly once; also records nested two arrays deep, selected
+ * by a wildcard path.
  */
 class PaginationStylesTest extends SimulatorBackedTest {
 
@@ -39,6 +40,8 @@ class PaginationStylesTest extends SimulatorBackedTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("streamgate.poller.transactional-id-prefix", () -> "pagination-test");
         paged(registry, "offset", "/turnstile/rows.json").set("pagination.kind", "offset");
+        paged(registry, "nested", "/turnstile/stations.json").set("pagination.kind", "offset")
+                .set("format.records", "/stations/*/readings");
         paged(registry, "pages", "/turnstile/pages.json")
                 .set("pagination.kind", "page")
                 .set("pagination.limit-param", "per_page")
@@ -74,6 +77,11 @@ class PaginationStylesTest extends SimulatorBackedTest {
     @Test
     void offsetAndLimitPagesDeliverEveryRecordOnce() {
         holdsEveryRecordOnce("pagination.offset");
+    }
+
+    @Test
+    void recordsNestedUnderAWildcardPathAreEachDeliveredOnce() {
+        holdsEveryRecordOnce("pagination.nested");
     }
 
     @Test

@@ -22,11 +22,11 @@ import io.streamgate.poller.source.SourceConfig;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * The part of a source's configuration that gives its stored cursor a meaning: where the records come from (URL and
- * parameters), how a run walks its pages, which field the incremental cursor is and how it is sent, the mode, and
- * where the records sit in the body. A stored {@code nextPage} was built from it and a stored cursor is a value of
- * its field, so neither may be used under another spec. Schedule, rate limits, auth, headers, page size of offset
- * walks and the like are left out: changing them leaves what is stored valid.
+ * The part of a source's configuration that gives its stored cursor a meaning: where the records come from (URL,
+ * parameters and a POST body), how a run walks its pages, which field the incremental cursor is and how it is sent,
+ * the mode, and where the records sit in the body. A stored {@code nextPage} was built from it and a stored cursor
+ * is a value of its field, so neither may be used under another spec. Schedule, rate limits, auth, headers, page
+ * size of offset walks and the like are left out: changing them leaves what is stored valid.
  *
  * @param fingerprint SHA-256 of the canonical JSON of {@code fields}: what two specs are compared by
  * @param fields the spec as dotted keys and values, readable in the cursor topic and in a refusal
@@ -50,6 +50,9 @@ public record SourceSpec(String fingerprint, SortedMap<String, String> fields) {
         SortedMap<String, String> fields = new TreeMap<>();
         fields.put("url", withoutUserInfo(config.url()));
         config.params().forEach((name, value) -> fields.put("params." + name, value));
+        if (config.body() != null) {
+            fields.put("body", config.body());
+        }
         pagination(config.pagination(), fields);
         IncrementalConfig incremental = config.incremental();
         fields.put("mode", config.diff() ? "snapshot-diff" : incremental != null ? "incremental" : "plain");

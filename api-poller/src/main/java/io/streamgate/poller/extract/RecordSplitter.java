@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamgate.core.split.CsvSplitter;
@@ -26,7 +25,7 @@ public final class RecordSplitter {
 
     public static List<PolledRecord> split(FormatConfig format, byte[] body) {
         return switch (format.kind()) {
-            case JSON -> json(JsonSplitter.array(body, JsonPointer.compile(format.records())));
+            case JSON -> json(JsonSplitter.select(body, format.records()));
             case NDJSON -> json(JsonSplitter.ndjson(body));
             case CSV -> csv(format, body);
         };

@@ -2,6 +2,8 @@ package io.streamgate.poller.fetch;
 
 import java.time.Duration;
 
+import io.streamgate.poller.source.StatusAction;
+
 /**
  * A request that did not give a usable response.
  *
@@ -21,7 +23,12 @@ public class FetchException extends RuntimeException {
     }
 
     static FetchException status(int status, Duration retryAfter) {
-        boolean retryable = status == 429 || status == 408 || status >= 500;
+        return status(status, retryAfter, null);
+    }
+
+    /** As {@link #status(int, Duration)}, with the source's {@code on-status} rule (null: the default). */
+    static FetchException status(int status, Duration retryAfter, StatusAction rule) {
+        boolean retryable = rule == null ? status == 429 || status == 408 || status >= 500 : rule == StatusAction.RETRY;
         return new FetchException("HTTP " + status, status, retryAfter, retryable, null);
     }
 
@@ -39,7 +46,7 @@ public class FetchException extends RuntimeException {
         return retryAfter;
     }
 
-    /** 408, 429, 5xx and I/O failures are worth another attempt; other statuses are not. */
+    /** 408, 429, 5xx and I/O failures are worth another attempt, other statuses not, unless the source says. */
     public boolean retryable() {
         return retryable;
     }

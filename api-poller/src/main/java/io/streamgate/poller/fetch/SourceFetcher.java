@@ -14,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.streamgate.poller.source.SourceConfig;
+import io.streamgate.poller.source.StatusAction;
 
 /**
  * Fetches one source's pages: credentials, timeouts, the host's rate limiter and circuit breaker, and retries with
@@ -45,7 +46,8 @@ public final class SourceFetcher {
     }
 
     /**
-     * GETs (or POSTs) {@code uri}, with {@code conditions} as extra headers. Returns a 2xx or a 304.
+     * GETs (or POSTs) {@code uri}, with {@code conditions} as extra headers. Returns a 2xx, a 304, or an error status
+     * the source's {@code on-status} says to ignore.
      *
      * @throws RetryLaterException when the provider asks for a pause longer than we wait in a run
      * @throws FetchException when the attempts are used up or the failure is not worth retrying
@@ -59,8 +61,19 @@ public final class SourceFetcher {
     }
 
     private FetchResponse attempt(URI uri, Map<String, String> conditions, boolean mayRenew) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(auth.uri(uri)).timeout(timeout)
-                .method(config.method(), HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request;
+        if (config.body() == null) {
+            request = HttpRequest.newBuilder(auth.uri(uri))
+                    .method(config.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            RequestBody.Rendered rendered = RequestBody.render(config.body(), uri);
+            request = HttpRequest.newBuilder(auth.uri(rendered.uri()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(rendered.body()));
+            if (config.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json");
+            }
+        }
+        request.timeout(timeout);
         config.headers().forEach(request::header);
         conditions.forEach(request::header);
         auth.apply(request);
@@ -78,14 +91,15 @@ public final class SourceFetcher {
         if (status == 401 && mayRenew && auth.renew()) {
             return attempt(uri, conditions, false);
         }
-        if (status / 100 == 2 || status == 304) {
+        StatusAction rule = config.actionFor(status);
+        if (status / 100 == 2 || status == 304 || rule == StatusAction.IGNORE) {
             return new FetchResponse(uri, status, response.headers(), response.body());
         }
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                 Instant.now());
-        if (retryAfter != null && retryAfter.compareTo(maxRetryWait) > 0) {
+        if (retryAfter != null && retryAfter.compareTo(maxRetryWait) > 0 && rule != StatusAction.FAIL) {
             throw new RetryLaterException(status, retryAfter);
         }
-        throw FetchException.status(status, retryAfter);
+        throw FetchException.status(status, retryAfter, rule);
     }
 }

@@ -42,6 +42,17 @@ public final class Uris {
         return null;
     }
 
+    /** {@code uri} without the parameter {@code name} (compared decoded). */
+    public static URI without(URI uri, String name) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(uri);
+        for (String raw : builder.build(true).getQueryParams().keySet()) {
+            if (UriUtils.decode(raw, StandardCharsets.UTF_8).equals(name)) {
+                builder.replaceQueryParam(raw);
+            }
+        }
+        return builder.build(true).toUri();
+    }
+
     private static String encode(String text) {
         return UriUtils.encodeQueryParam(text, StandardCharsets.UTF_8);
     }

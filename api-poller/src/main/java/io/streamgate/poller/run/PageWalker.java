@@ -82,6 +82,9 @@ final class PageWalker {
                 metrics.notModified();
                 break;
             }
+            if (response.ignored()) {
+                break;
+            }
             Instant received = Instant.now();
             List<PolledRecord> records = RecordSplitter.split(config.format(), response.body());
             body = json(response.body());

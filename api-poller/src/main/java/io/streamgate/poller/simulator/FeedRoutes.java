@@ -2,6 +2,7 @@ package io.streamgate.poller.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>{@code /turnstile/cursor.json}: {@code cursor}/{@code limit}, rows under {@code /records}, then
  *       {@code next_cursor} and {@code has_more}</li>
  *   <li>{@code /turnstile/linked.json}: {@code offset}/{@code limit} with {@code Link: <...>; rel="next"}</li>
+ *   <li>{@code /turnstile/stations.json}: offset/limit as rows.json, the page's rows grouped by station under
+ *       {@code /stations/N/readings} (records nested two arrays deep)</li>
  *   <li>{@code /turnstile/status.json}: GBFS-style snapshot of each turnstile's latest reading, with {@code ttl}</li>
  * </ul>
  * A {@link Hostile} provider caps every page below the {@code limit} asked for, and answers some cursor and link
@@ -51,6 +54,7 @@ final class FeedRoutes {
         return switch (feedPath) {
             case "/turnstile/rows.json" -> json(slice(rows, query, "$offset", "$limit").stream().map(Reading::json).toList());
             case "/turnstile/rows.csv" -> csv(slice(rows, query, "$offset", "$limit"), !"false".equals(query.get("header")));
+            case "/turnstile/stations.json" -> stations(slice(rows, query, "$offset", "$limit"));
             case "/turnstile/pages.json" -> pages(rows, query);
             case "/turnstile/cursor.json" -> cursor(rows, query);
             case "/turnstile/linked.json" -> linked(fullPath, rows, query);
@@ -64,6 +68,14 @@ final class FeedRoutes {
         int offset = Integer.parseInt(query.getOrDefault(offsetName, "0"));
         int limit = hostile.cap(Integer.parseInt(query.getOrDefault(limitName, "1000")));
         return rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()));
+    }
+
+    private static SimResponse stations(List<Reading> page) {
+        Map<String, List<Map<String, Object>>> byStation = new LinkedHashMap<>();
+        page.forEach(r -> byStation.computeIfAbsent(r.turnstile().station(), s -> new ArrayList<>()).add(r.json()));
+        List<Map<String, Object>> stations = new ArrayList<>();
+        byStation.forEach((station, readings) -> stations.add(Map.of("station", station, "readings", readings)));
+        return json(Map.of("stations", stations));
     }
 
     private SimResponse pages(List<Reading> rows, Map<String, String> query) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -86,8 +87,12 @@ public final class ProviderSimulator implements AutoCloseable {
     private final List<Served> log = new CopyOnWriteArrayList<>();
 
     /** One request served: when, path and decoded query, status, and the request's conditional headers. */
-    public record Served(Instant at, String path, Map<String, String> query, int status, String ifNoneMatch,
-            String ifModifiedSince) {
+    /**
+     * A request answered: {@code query} is the URL's parameters, {@code bodyParams} the members of a POSTed JSON
+     * object (the feeds read both as one set of parameters).
+     */
+    public record Served(Instant at, String path, Map<String, String> query, Map<String, String> bodyParams,
+            int status, String ifNoneMatch, String ifModifiedSince) {
     }
 
     private ProviderSimulator(Options options) throws IOException {
@@ -154,13 +159,18 @@ public final class ProviderSimulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            SimResponse response = respond(exchange, path, query);
+            Map<String, String> bodyParams = path.equals("/oauth2/token") ? Map.of() : bodyParams(exchange);
+            Map<String, String> params = new LinkedHashMap<>(query);
+            params.putAll(bodyParams);
+            SimResponse response = bodyParams == null ? SimResponse.text(400, "the body is not a JSON object")
+                    : respond(exchange, path, params);
             long delay = latency.toMillis() + slowShare(hostile.slowest().toMillis());
             if (delay > 0) {
                 Thread.sleep(delay); // a slow provider, to give tests time inside a run
             }
             statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
-            log.add(new Served(Instant.now(), path, query, response.status(),
+            log.add(new Served(Instant.now(), path, query, bodyParams == null ? Map.of() : bodyParams,
+                    response.status(),
                     exchange.getRequestHeaders().getFirst("If-None-Match"),
                     exchange.getRequestHeaders().getFirst("If-Modified-Since")));
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -200,6 +210,29 @@ public final class ProviderSimulator implements AutoCloseable {
         SimResponse response = routes.respond(path, feedPath, query);
         return response == null ? SimResponse.text(404, "no such feed")
                 : Conditional.apply(response, feed.lastPublished(), exchange.getRequestHeaders());
+    }
+
+    /** The members of a POSTed JSON object as text (null members left out); empty without a body, null if bad. */
+    private static Map<String, String> bodyParams(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (body.length == 0) {
+            return Map.of();
+        }
+        try {
+            JsonNode object = JSON.readTree(body);
+            if (!object.isObject()) {
+                return null;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            object.fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull()) {
+                    params.put(f.getKey(), f.getValue().asText());
+                }
+            });
+            return params;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static Map<String, String> query(String raw) {

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param kind JSON (an array at {@code records}), NDJSON, or CSV
- * @param records JSON pointer to the records array ("" when the body is the array)
+ * @param records JSON pointer to the records array ("" when the body is the array); a {@code *} segment stands for
+ *        every element or member there, e.g. {@code /data/*}{@code /items} for the items of every entry of data
  * @param header whether a CSV body starts with a header row (field names then come from it)
  * @param columns CSV column names when the body has no header row
  */

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param method GET or POST
  * @param headers extra request headers
  * @param params extra query parameters, e.g. {@code $order}
+ * @param body POST only: a JSON request body whose placeholders take query parameters (pagination, cursor, params)
+ *        out of the URL into the body ({@code RequestBody}); null: no body
  * @param topic the topic its records go to
  * @param type the {@code ce_type} of its records
  * @param key the record field that gives the Kafka key (JSON pointer or field name, CSV column); empty for none
@@ -33,6 +38,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param diffEntity snapshot feeds (diff mode, when set): the fields naming an entity; only entities whose record
  *        changed since the last run are produced
  * @param paused whether it starts paused
+ * @param onStatus what an error status does, by status ({@code 404}) or class ({@code 5xx}); an exact status wins
+ *        over its class; statuses not named keep the defaults (408, 429 and 5xx retried, other statuses fail the run)
  * @param onSpecChange what to do when the cursor stored for this source was written under another spec
  *        ({@code SourceSpec}: URL, pagination, incremental cursor, mode): REFUSE to run until an operator resets it,
  *        or RESET it by itself and read afresh
@@ -42,6 +49,7 @@ public record SourceConfig(
         @NotNull @Pattern(regexp = "GET|POST") @DefaultValue("GET") String method,
         Map<String, String> headers,
         Map<String, String> params,
+        String body,
         @NotBlank String topic,
         @NotBlank String type,
         @DefaultValue("") String key,
@@ -55,15 +63,46 @@ public record SourceConfig(
         @DefaultValue("true") boolean conditional,
         List<String> diffEntity,
         @DefaultValue("false") boolean paused,
+        Map<String, StatusAction> onStatus,
         @NotNull @DefaultValue("REFUSE") OnSpecChange onSpecChange) {
 
     public enum OnSpecChange { REFUSE, RESET }
+
+    /** A {@link #body} placeholder: {@code "{name}"} (group 1) or {@code {name}} (group 2), name a query parameter. */
+    public static final java.util.regex.Pattern BODY_PLACEHOLDER =
+            java.util.regex.Pattern.compile("\"\\{([A-Za-z0-9_.$:-]+)}\"|\\{([A-Za-z0-9_.$:-]+)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public SourceConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         params = params == null ? Map.of() : Map.copyOf(params);
         id = id == null ? List.of() : List.copyOf(id);
         diffEntity = diffEntity == null ? List.of() : List.copyOf(diffEntity);
+        onStatus = onStatus == null ? Map.of() : Map.copyOf(onStatus);
+    }
+
+    @AssertTrue(message = "needs method POST, and must be JSON once its placeholders are filled")
+    public boolean isBodyValid() {
+        if (body == null) {
+            return true;
+        }
+        try {
+            JSON.readTree(BODY_PLACEHOLDER.matcher(body).replaceAll("null"));
+            return "POST".equals(method);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    @AssertTrue(message = "keys must be a 4xx or 5xx status (e.g. 404) or class (4xx, 5xx)")
+    public boolean isOnStatusKeys() {
+        return onStatus == null || onStatus.keySet().stream().allMatch(k -> k.matches("[45](\\d\\d|xx)"));
+    }
+
+    /** The {@code on-status} rule for {@code status}, exact before class; null when none applies. */
+    public StatusAction actionFor(int status) {
+        StatusAction exact = onStatus.get(String.valueOf(status));
+        return exact != null ? exact : onStatus.get(status / 100 + "xx");
     }
 
     @AssertTrue(message = "must be an absolute http(s) URL")

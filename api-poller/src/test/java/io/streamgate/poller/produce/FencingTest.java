@@ -121,6 +121,13 @@ class FencingTest {
         first.writer().commit(List.of(), "behind", newer); // beyond the last stable offset
         first.writer().close();
 
+        // while the other transaction is open, the last stable offset hides the newer cursor: a load waits rather
+        // than answer with the older one, and says why when its time is up
+        try (Consumer<String, byte[]> committed = clients.cursorReader("behind", true);
+                Consumer<String, byte[]> ends = clients.cursorReader("behind", false)) {
+            assertThatThrownBy(() -> store.load(committed, ends, Set.of("behind"), Duration.ofSeconds(2)))
+                    .hasMessageContaining("a transaction stays open longer than the producers' transaction timeout");
+        }
         CompletableFuture<SourceWriter.Opened> reopening = CompletableFuture.supplyAsync(() -> open("behind"));
         other.abortTransaction();
         SourceWriter.Opened reopened = reopening.join();

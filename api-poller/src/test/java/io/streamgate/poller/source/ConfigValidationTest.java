@@ -82,6 +82,37 @@ class ConfigValidationTest {
     }
 
     @Test
+    void onStatusRulesBindByStatusAndClass() {
+        runner.withPropertyValues("streamgate.poller.sources.mta.on-status.404=ignore",
+                "streamgate.poller.sources.mta.on-status.5xx=fail",
+                "streamgate.poller.sources.mta.on-status.503=retry").run(context -> {
+                    SourceConfig mta = context.getBean(PollerProperties.class).sources().get("mta");
+                    assertThat(mta.actionFor(404)).isEqualTo(StatusAction.IGNORE);
+                    assertThat(mta.actionFor(500)).isEqualTo(StatusAction.FAIL);
+                    assertThat(mta.actionFor(503)).as("the exact status wins over its class")
+                            .isEqualTo(StatusAction.RETRY);
+                    assertThat(mta.actionFor(409)).as("not named: the default").isNull();
+                });
+    }
+
+    @Test
+    void aBodyThatIsNotJsonOrWithoutPostFailsNamingTheKey() {
+        failsNaming("sources[mta].bodyValid", "streamgate.poller.sources.mta.method=POST",
+                "streamgate.poller.sources.mta.body={\"from\": {$offset},}");
+        failsNaming("sources[mta].bodyValid", "streamgate.poller.sources.mta.body={\"from\": {$offset}}");
+    }
+
+    @Test
+    void anOnStatusRuleForASuccessFailsNamingTheKey() {
+        failsNaming("sources[mta].onStatusKeys", "streamgate.poller.sources.mta.on-status.200=ignore");
+    }
+
+    @Test
+    void anUnknownOnStatusActionFailsNamingTheKey() {
+        failsNaming("streamgate.poller.sources.mta.on-status.404", "streamgate.poller.sources.mta.on-status.404=skip");
+    }
+
+    @Test
     void aSourceIdWithCapitalsFailsNamingTheMap() {
         failsNaming("sources[MTA]", "streamgate.poller.sources.MTA.url=http://x/y",
                 "streamgate.poller.sources.MTA.topic=t", "streamgate.poller.sources.MTA.type=t");

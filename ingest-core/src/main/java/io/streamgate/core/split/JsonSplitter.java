@@ -89,6 +89,82 @@ public final class JsonSplitter {
         }
     }
 
+    /**
+     * The records at {@code path}: a JSON pointer whose segments may be {@code *}, every element of an array or
+     * member of an object, so {@code /data/*}{@code /items} selects the items of every entry of {@code data} (as
+     * JSONPath's {@code $.data[*].items[*]}). The records are the elements of each array the path reaches, in body
+     * order, each its exact byte range. Where a {@code *} meets a member without the rest of the path (or a null),
+     * that member gives no records; a non-array at the end of the path makes the body malformed. A path without
+     * {@code *} is {@link #array}.
+     */
+    public static List<byte[]> select(byte[] body, String path) {
+        JsonPointer pointer = JsonPointer.compile(path);
+        List<String> segments = new ArrayList<>();
+        for (JsonPointer rest = pointer; !rest.matches(); rest = rest.tail()) {
+            segments.add(rest.getMatchingProperty());
+        }
+        if (!segments.contains("*")) {
+            return array(body, pointer);
+        }
+        List<byte[]> records = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            walk(parser, parser.nextToken(), segments, 0, body, records, path);
+            if (parser.nextToken() != null) {
+                throw new MalformedBodyException("the body holds more than one JSON document", -1);
+            }
+        } catch (IOException e) {
+            throw new MalformedBodyException("malformed JSON: " + firstLine(e.getMessage()), -1);
+        }
+        return records;
+    }
+
+    /** Follows {@code segments} from {@code depth} at the value starting with {@code token}, consuming it whole. */
+    private static void walk(JsonParser parser, JsonToken token, List<String> segments, int depth, byte[] body,
+                             List<byte[]> records, String path) throws IOException {
+        if (depth == segments.size()) {
+            if (token == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (token != JsonToken.START_ARRAY) {
+                throw new MalformedBodyException("expected JSON arrays at '" + path + "', found " + kind(token), -1);
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                parser.finishToken();
+                records.add(Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset()));
+            }
+            return;
+        }
+        String segment = segments.get(depth);
+        boolean any = segment.equals("*");
+        if (token == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean match = any || segment.equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (match) {
+                    walk(parser, value, segments, depth + 1, body, records, path);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } else if (token == JsonToken.START_ARRAY) {
+            JsonToken element;
+            for (int i = 0; (element = parser.nextToken()) != JsonToken.END_ARRAY; i++) {
+                if (any || segment.equals(String.valueOf(i))) {
+                    walk(parser, element, segments, depth + 1, body, records, path);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static String kind(JsonToken token) {
+        return token == JsonToken.START_OBJECT ? "an object" : token.isNumeric() ? "a number"
+                : token == JsonToken.VALUE_STRING ? "a string" : "a boolean";
+    }
+
     private static JsonToken moveTo(JsonParser parser, JsonPointer pointer) throws IOException {
         JsonToken token = parser.nextToken();
         JsonPointer rest = pointer;

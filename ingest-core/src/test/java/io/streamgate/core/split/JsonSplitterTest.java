@@ -48,6 +48,31 @@ class JsonSplitterTest {
     }
 
     @Test
+    void aWildcardPathGivesTheElementsOfEveryArrayItReachesInBodyOrder() {
+        String body = "{\"data\": [{\"id\": 1, \"items\": [ {\"x\" : 1}, {\"x\":2}]}, {\"id\": 2},"
+                + " {\"items\": null}, {\"items\": [{\"x\":3}]}], \"next\": \"c2\"}";
+        assertThat(JsonSplitter.select(bytes(body), "/data/*/items")).extracting(JsonSplitterTest::text)
+                .as("entries without items, or with null, give none").containsExactly("{\"x\" : 1}", "{\"x\":2}",
+                        "{\"x\":3}");
+        assertThat(JsonSplitter.select(bytes("{\"by\": {\"a\": [1, 2], \"b\": [3]}}"), "/by/*"))
+                .extracting(JsonSplitterTest::text).as("* also takes every member of an object")
+                .containsExactly("1", "2", "3");
+        assertThat(JsonSplitter.select(bytes("[[1], [2, 3]]"), "/1")).extracting(JsonSplitterTest::text)
+                .as("no *: one array, as array()").containsExactly("2", "3");
+    }
+
+    @Test
+    void aWildcardPathEndingOnANonArrayOrASecondDocumentIsMalformed() {
+        assertThatThrownBy(() -> JsonSplitter.select(bytes("{\"data\": [{\"items\": 5}]}"), "/data/*/items"))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessage("expected JSON arrays at '/data/*/items', found a number");
+        assertThatThrownBy(() -> JsonSplitter.select(bytes("{\"data\": [[1]]} {}"), "/data/*"))
+                .hasMessageContaining("more than one JSON document");
+        assertThatThrownBy(() -> JsonSplitter.select(bytes("{\"data\": [[1], [2}"), "/data/*"))
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
     void anArrayGivesEachElementWithItsOriginalBytes() {
         List<byte[]> records = JsonSplitter.array(bytes("[ {\"a\" : 1}, {\"b\":[1,2]} ,\"s\", 3 ]"),
                 JsonPointer.empty());
