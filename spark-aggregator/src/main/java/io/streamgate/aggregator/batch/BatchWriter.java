@@ -76,7 +76,7 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
                     plan.acceptedRows, clock.total(), clock);
             lastBatch = batchId;
             lastHighWater = newHighWater;
-            count(plan);
+            count(plan, newHighWater);
         } finally {
             batch.unpersist();
         }
@@ -120,8 +120,11 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
         done.after("export", batchId);
     }
 
-    private void count(BatchPlan plan) {
+    private void count(BatchPlan plan, Timestamp highWater) {
         String name = job.name();
+        if (highWater != null) {
+            metrics.gauge("streamgate_high_water_seconds", "job", name, highWater.getTime() / 1000.0);
+        }
         metrics.count("streamgate_events_written_total", "job", name, plan.acceptedRows);
         metrics.count("streamgate_quarantined_rows_total", "job", name, plan.rejectedRows);
         metrics.count("streamgate_late_rows_total", "job", name, plan.lateRows);

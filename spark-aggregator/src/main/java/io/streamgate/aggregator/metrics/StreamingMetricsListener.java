@@ -1,19 +1,18 @@
 package io.streamgate.aggregator.metrics;
 
 import org.apache.spark.sql.streaming.SourceProgress;
-import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Per query and micro-batch: input and processed rows/s, batch duration, watermark, rows dropped by the watermark
- * and Kafka offsets behind latest; logged, and kept in the {@link MetricsRegistry} for scraping. Quarantined rows
- * are counted by the refine writer into the same registry.
+ * Per query and micro-batch: input and processed rows/s, batch duration and Kafka offsets behind latest; logged,
+ * and kept in the {@link MetricsRegistry} for scraping. The queries keep no streaming state, so Spark's watermark
+ * and rows dropped by it do not apply: lateness, duplicates and the high-water mark are the batch writer's, counted
+ * into the same registry.
  */
 public final class StreamingMetricsListener extends StreamingQueryListener {
 
@@ -35,23 +34,16 @@ public final class StreamingMetricsListener extends StreamingQueryListener {
     public void onQueryProgress(QueryProgressEvent event) {
         StreamingQueryProgress p = event.progress();
         String query = p.name() == null ? p.id().toString() : p.name();
-        long dropped = Arrays.stream(p.stateOperators()).mapToLong(StateOperatorProgress::numRowsDroppedByWatermark).sum();
         long behind = Arrays.stream(p.sources()).mapToLong(StreamingMetricsListener::offsetsBehindLatest).sum();
         Long batchMs = p.durationMs().get("triggerExecution");
-        String watermark = p.eventTime().get("watermark");
         metrics.gauge("streamgate_input_rows_per_second", QUERY, query, finite(p.inputRowsPerSecond()));
         metrics.gauge("streamgate_processed_rows_per_second", QUERY, query, finite(p.processedRowsPerSecond()));
         metrics.gauge("streamgate_batch_duration_seconds", QUERY, query, batchMs == null ? 0 : batchMs / 1000.0);
         metrics.count("streamgate_input_rows_total", QUERY, query, p.numInputRows());
-        metrics.count("streamgate_rows_dropped_by_watermark_total", QUERY, query, dropped);
         metrics.gauge("streamgate_kafka_offsets_behind_latest", QUERY, query, behind);
-        if (watermark != null) {
-            metrics.gauge("streamgate_watermark_seconds", QUERY, query, Instant.parse(watermark).getEpochSecond());
-        }
-        LOG.info("query {} batch {}: {} rows, {} rows/s in, {} rows/s processed, {} ms, watermark {}, "
-                        + "{} rows dropped by watermark, {} offsets behind latest",
+        LOG.info("query {} batch {}: {} rows, {} rows/s in, {} rows/s processed, {} ms, {} offsets behind latest",
                 query, p.batchId(), p.numInputRows(), Math.round(p.inputRowsPerSecond()),
-                Math.round(p.processedRowsPerSecond()), batchMs, watermark, dropped, behind);
+                Math.round(p.processedRowsPerSecond()), batchMs, behind);
     }
 
     @Override
