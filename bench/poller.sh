@@ -25,10 +25,12 @@ simulator() { # $1: name, $2: port, $3: TxH
     --history-ticks "${3#*x}" --chaos 0 --tick-every PT1H
   await "$1" 120 "$LAST_PID" curl -fsS -o /dev/null "http://127.0.0.1:$2/turnstile/rows.csv?\$limit=1"
 }
-config() { # $1: file, $2: simulator port, $3: number of sources, $4: page size
+config() { # $1: file, $2: simulator port, $3: number of sources, $4: page size, $5: source id prefix
+  # each run's sources have ids of their own: the cursor topic keeps a source's cursor with the spec (URL) that
+  # wrote it, and a source id met again with another URL refuses to run
   { echo "streamgate:"; echo "  poller:"; echo "    sources:"
     for i in $(seq 1 "$3"); do cat <<YAML
-      bench-$i:
+      $5-$i:
         url: http://127.0.0.1:$2/turnstile/rows.csv
         topic: bench.poller
         type: mta.turnstile.reading
@@ -76,7 +78,7 @@ poll_rate() { # $1: expected records; samples the counter every 0.25 s until it 
     }' "$samples"
 }
 run_poller() { # $1: label, $2: simulator port, $3: sources, $4: expected records, $5: page size
-  config "$WORK/$1.yml" "$2" "$3" "$5"
+  config "$WORK/$1.yml" "$2" "$3" "$5" "$1"
   start_spring "poller-$1" "$POLLER_URL/actuator/health/readiness" -jar $POLLER_JAR --server.port=$APP_PORT \
     --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location="file:$WORK/$1.yml"
   poll_rate "$4"
