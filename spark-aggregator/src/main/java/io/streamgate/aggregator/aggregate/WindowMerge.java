@@ -28,12 +28,9 @@ public final class WindowMerge {
         this.measures = partials.measures();
     }
 
-    /**
-     * Merges the batch's partials, whose window starts lie in {@code range} (min, max); {@code partials} must read the
-     * same rows each time it is evaluated ({@link DeltaWrites#mergeInTransaction}).
-     */
+    /** Merges the batch's partials, whose window starts lie in {@code range} (min, max). */
     public void merge(Dataset<Row> partials, Row range, String appId, long batchId) {
-        DeltaWrites.mergeInTransaction(partials.sparkSession(), appId, batchId, () ->
+        DeltaWrites.inTransaction(partials.sparkSession(), appId, batchId, () ->
                 DeltaTable.forPath(partials.sparkSession(), path).as("t")
                         .merge(partials.as("s"), matchCondition().and(targetWithin(range)))
                         .whenMatched().updateExpr(measures.mergeAssignments())

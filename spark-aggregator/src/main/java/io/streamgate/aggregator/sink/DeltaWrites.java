@@ -20,7 +20,6 @@ public final class DeltaWrites {
 
     private static final String TXN_APP_ID = "spark.databricks.delta.write.txnAppId";
     private static final String TXN_VERSION = "spark.databricks.delta.write.txnVersion";
-    private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
     private DeltaWrites() {
     }
@@ -31,20 +30,15 @@ public final class DeltaWrites {
                 .save(path);
     }
 
-    /**
-     * Runs a Delta MERGE as the idempotent transaction {@code (appId, batchId)}, without the copy of its source Delta
-     * makes by default ({@code merge.materializeSource=auto} writes it to disk whenever it cannot prove the source
-     * deterministic): the caller's source must read the same rows on every evaluation, as a persisted Dataset
-     * computed from a replayable batch and unchanged tables does.
-     */
-    public static void mergeInTransaction(SparkSession spark, String appId, long batchId, Runnable merge) {
-        Map<String, String> settings = Map.of(TXN_APP_ID, appId, TXN_VERSION, String.valueOf(batchId),
-                MATERIALIZE_SOURCE, "none");
-        settings.forEach(spark.conf()::set);
+    /** Runs a Delta DML command (MERGE) as the idempotent transaction {@code (appId, batchId)}. */
+    public static void inTransaction(SparkSession spark, String appId, long batchId, Runnable command) {
+        spark.conf().set(TXN_APP_ID, appId);
+        spark.conf().set(TXN_VERSION, batchId);
         try {
-            merge.run();
+            command.run();
         } finally {
-            settings.keySet().forEach(spark.conf()::unset);
+            spark.conf().unset(TXN_APP_ID);
+            spark.conf().unset(TXN_VERSION);
         }
     }
 
