@@ -72,15 +72,20 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
         return TopicReader.idCounts(BOOTSTRAP, topic);
     }
 
+    /** Publishes two more ticks, runs {@code source} again: its topic holds every record of the feed, each once. */
+    private static void producesEachRecordOnceAfterNewRows(String source, String topic) {
+        SIMULATOR.feed().advance(2);
+        runNow(source);
+        Map<String, Long> counts = ids(topic);
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(SIMULATOR.feed().allIds());
+        assertThat(counts.values()).containsOnly(1L);
+    }
+
     @Test
     void theNextRunAsksOnlyForRecordsAfterTheCursorAndProducesEachNewRecordOnce() {
         runNow("socrata");
         assertThat(ids("incremental.socrata").keySet()).containsExactlyInAnyOrderElementsOf(SIMULATOR.feed().allIds());
-        SIMULATOR.feed().advance(2);
-        runNow("socrata");
-        Map<String, Long> counts = ids("incremental.socrata");
-        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(SIMULATOR.feed().allIds());
-        assertThat(counts.values()).containsOnly(1L);
+        producesEachRecordOnceAfterNewRows("socrata", "incremental.socrata");
         List<ProviderSimulator.Served> requests = SIMULATOR.log().stream()
                 .filter(s -> s.path().equals("/turnstile/rows.json") && s.query().containsKey("$where")
                         && !s.query().get("$where").contains("2100"))
@@ -91,11 +96,7 @@ class IncrementalAndSnapshotTest extends SimulatorBackedTest {
     @Test
     void aPostSourceSendsPagesAndCursorInItsBodyAndProducesEachNewRecordOnce() {
         runNow("posted");
-        SIMULATOR.feed().advance(2);
-        runNow("posted");
-        Map<String, Long> counts = ids("incremental.posted");
-        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(SIMULATOR.feed().allIds());
-        assertThat(counts.values()).containsOnly(1L);
+        producesEachRecordOnceAfterNewRows("posted", "incremental.posted");
         List<ProviderSimulator.Served> posted = SIMULATOR.log().stream()
                 .filter(s -> s.path().equals("/turnstile/rows.json") && !s.bodyParams().isEmpty()).toList();
         assertThat(posted).isNotEmpty().allSatisfy(served -> {

@@ -61,19 +61,18 @@ public final class SourceFetcher {
     }
 
     private FetchResponse attempt(URI uri, Map<String, String> conditions, boolean mayRenew) {
-        HttpRequest.Builder request;
-        if (config.body() == null) {
-            request = HttpRequest.newBuilder(auth.uri(uri))
-                    .method(config.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
+        URI target = uri;
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        if (config.body() != null) {
             RequestBody.Rendered rendered = RequestBody.render(config.body(), uri);
-            request = HttpRequest.newBuilder(auth.uri(rendered.uri()))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(rendered.body()));
-            if (config.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-                request.header("Content-Type", "application/json");
-            }
+            target = rendered.uri();
+            body = HttpRequest.BodyPublishers.ofByteArray(rendered.body());
         }
-        request.timeout(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(auth.uri(target)).timeout(timeout)
+                .method(config.method(), body);
+        if (config.body() != null && config.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            request.header("Content-Type", "application/json");
+        }
         config.headers().forEach(request::header);
         conditions.forEach(request::header);
         auth.apply(request);

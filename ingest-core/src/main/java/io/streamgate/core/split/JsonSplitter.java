@@ -68,15 +68,11 @@ public final class JsonSplitter {
             if (token != JsonToken.START_ARRAY) {
                 throw new MalformedBodyException("expected a JSON array at '" + pointer + "'", -1);
             }
-            int count = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                parser.finishToken();
-                int end = (int) parser.currentLocation().getByteOffset();
-                TooManyRecordsException.check(++count, limit);
-                each.accept(Arrays.copyOfRange(body, start, end));
-            }
+            int[] count = {0};
+            eachElement(parser, body, element -> {
+                TooManyRecordsException.check(++count[0], limit);
+                each.accept(element);
+            });
             while (!parser.getParsingContext().inRoot()) {
                 parser.nextToken(); // to the end of the document around the array
                 parser.skipChildren();
@@ -128,12 +124,7 @@ public final class JsonSplitter {
             if (token != JsonToken.START_ARRAY) {
                 throw new MalformedBodyException("expected JSON arrays at '" + path + "', found " + kind(token), -1);
             }
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                int start = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                parser.finishToken();
-                records.add(Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset()));
-            }
+            eachElement(parser, body, records::add);
             return;
         }
         String segment = segments.get(depth);
@@ -157,6 +148,16 @@ public final class JsonSplitter {
                     parser.skipChildren();
                 }
             }
+        }
+    }
+
+    /** Hands each element of the array the parser is at the start of to {@code each}, as its exact bytes. */
+    private static void eachElement(JsonParser parser, byte[] body, Consumer<byte[]> each) throws IOException {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            parser.finishToken();
+            each.accept(Arrays.copyOfRange(body, start, (int) parser.currentLocation().getByteOffset()));
         }
     }
 

@@ -13,22 +13,23 @@ import java.util.Base64;
  * One HTTP/1.1 request on a new connection from a chosen local address (the JDK's HTTP client cannot bind one on
  * Java 17), {@code Connection: close}, the answer read to its end.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String body) {
+    /** An answer: its status, its status line and headers as text, and its body. */
+    public record Answer(int status, String head, String body) {
     }
 
     private final InetSocketAddress from;
     private final InetSocketAddress to;
     private final Duration timeout;
 
-    RawHttp(InetSocketAddress from, InetSocketAddress to, Duration timeout) {
+    public RawHttp(InetSocketAddress from, InetSocketAddress to, Duration timeout) {
         this.from = from;
         this.to = to;
         this.timeout = timeout;
     }
 
-    Answer post(String path, String contentType, String body) throws IOException {
+    public Answer post(String path, String contentType, String body) throws IOException {
         return send("POST " + path + " HTTP/1.1\r\nHost: " + to.getHostString() + "\r\nContent-Type: " + contentType
                 + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n"
                 + body);
@@ -54,6 +55,7 @@ final class RawHttp {
             }
             int bodyStart = answer.indexOf("\r\n\r\n");
             return new Answer(Integer.parseInt(answer.substring(space + 1, space + 4)),
+                    bodyStart < 0 ? answer : answer.substring(0, bodyStart),
                     bodyStart < 0 ? "" : answer.substring(bodyStart + 4));
         }
     }

@@ -5,11 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.connection.RawHttp;
 import io.streamgate.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,14 +50,15 @@ class AddressShareTest {
             assertThat(OVERSIZED_MAX + RAW_MAX).isEqualTo(SHARE);
             await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() >= SHARE);
 
-            String refused = postRow(first);
-            assertThat(refused).startsWith("HTTP/1.1 503 ").containsIgnoringCase("Retry-After:")
-                    .contains("application/problem+json").contains("streamgate.memory.bodies-in-flight-per-address");
-            assertThat(postRow(second)).as("another address, at the same moment").startsWith("HTTP/1.1 202 ");
+            RawHttp.Answer refused = postRow(first);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.head()).containsIgnoringCase("Retry-After:").contains("application/problem+json");
+            assertThat(refused.body()).contains("streamgate.memory.bodies-in-flight-per-address");
+            assertThat(postRow(second).status()).as("another address, at the same moment").isEqualTo(202);
         }
         // the abandoned uploads end when the server reads their close, giving their share back
         await().atMost(Duration.ofSeconds(10)).until(() -> inFlight() == 0);
-        assertThat(postRow(first)).startsWith("HTTP/1.1 202 ");
+        assertThat(postRow(first).status()).isEqualTo(202);
     }
 
     private double inFlight() {
@@ -75,14 +78,9 @@ class AddressShareTest {
         socket.getOutputStream().flush();
     }
 
-    /** One CSV row to the raw source from {@code from}, on a connection of its own; the whole answer. */
-    private String postRow(InetAddress from) throws IOException {
-        try (Socket socket = connect(from)) {
-            socket.getOutputStream().write(("POST /events/raw HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: text/csv; header=absent\r\nContent-Length: " + ROW.length() + "\r\n\r\n" + ROW)
-                    .getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** One CSV row to the raw source from {@code from}, on a connection of its own. */
+    private RawHttp.Answer postRow(InetAddress from) throws IOException {
+        return new RawHttp(new InetSocketAddress(from, 0), new InetSocketAddress("127.0.0.1", port),
+                Duration.ofSeconds(30)).post("/events/raw", "text/csv; header=absent", ROW);
     }
 }

@@ -39,16 +39,10 @@ public final class Acceptance {
         this.job = job;
     }
 
-    /** The clean rows with their {@link #STATUS}; one pass, so the caller can count all decisions at once. */
-    public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events) {
-        List<Object> dates = clean.filter(inTime(cutoff)).select(Columns.EVENT_DATE).distinct().collectAsList().stream()
-                .map(r -> r.get(0)).toList();
-        return decide(clean, cutoff, events, dates);
-    }
-
     /**
-     * As {@link #decide(Dataset, Timestamp, Dataset)}, given the event dates of the rows in time ({@link #inTime}),
-     * which a caller that scans the batch anyway collects in the same pass.
+     * The clean rows with their {@link #STATUS}; one pass, so the caller can count all decisions at once.
+     * {@code dates}: the event dates of the rows in time ({@link #inTime}), the partitions of {@code events} the
+     * duplicate lookup reads; the caller collects them in the pass over the batch it makes anyway.
      */
     public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events, List<Object> dates) {
         Column inTime = inTime(cutoff);

@@ -55,7 +55,7 @@ final class BatchPlan implements AutoCloseable {
         List<Column> ranges = new ArrayList<>();
         Set<Object> dates = new HashSet<>();
         Column inTimeDate = functions.when(col(Columns.REASON).isNull().and(Acceptance.inTime(cutoff)),
-                functions.to_date(col(Columns.EVENT_TIME)));
+                Refiner.eventDate());
         // one pass over the batch for its Kafka positions, counts and the event dates the duplicate lookup reads
         for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET),
                 functions.max(Columns.KAFKA_OFFSET), functions.count(functions.lit(1)),

@@ -2,6 +2,7 @@ package io.streamgate.aggregator.refine;
 
 import io.streamgate.aggregator.job.JobSpec;
 import io.streamgate.aggregator.sql.Columns;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +31,12 @@ public final class Refiner {
     /** The clean-event columns of a refined Dataset (the {@code events} table schema, partitioned by event date). */
     public static Dataset<Row> events(Dataset<Row> refined) {
         return refined.filter(col(Columns.REASON).isNull()).drop(Columns.REASON, Columns.RAW_KEY, Columns.RAW_VALUE)
-                .withColumn(Columns.EVENT_DATE, functions.to_date(col(Columns.EVENT_TIME)));
+                .withColumn(Columns.EVENT_DATE, eventDate());
+    }
+
+    /** A row's {@link Columns#EVENT_DATE}, the {@code events} table's partition: its event time's date. */
+    public static Column eventDate() {
+        return functions.to_date(col(Columns.EVENT_TIME));
     }
 
     /** The rejected records of a refined Dataset (the {@code quarantine} table schema). */
