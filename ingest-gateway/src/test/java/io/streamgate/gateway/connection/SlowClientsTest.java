@@ -101,16 +101,16 @@ class SlowClientsTest {
     }
 
     @Test
-    void livenessIsDownWhileTheConnectorAcceptsNothing() throws IOException {
+    void livenessIsDownWhileTheConnectorAcceptsNothing() {
         ServerConnector connector = (ServerConnector) ((JettyWebServer) context.getWebServer()).getServer()
                 .getConnectors()[0];
         assertThat(connectors.health().getStatus()).isEqualTo(Status.UP);
         connector.setAccepting(false);
-        long before = guard.accepted();
-        // the acceptor, blocked in accept(), takes one more connection before it sees the switch
-        try (Socket wakeUp = connect()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> guard.accepted() > before);
-            assertThat(connectors.health().getStatus()).isEqualTo(Status.DOWN);
+        try {
+            // an acceptor already blocked in accept() takes one more connection (a probe's) before it sees the
+            // switch; one still on its way back from the last accept sees it at once (it did in CI)
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> connectors.health().getStatus().equals(Status.DOWN));
         } finally {
             connector.setAccepting(true);
         }
