@@ -16,13 +16,16 @@ import java.util.List;
 
 /**
  * The apps as the local run starts them (see run.sh), each in its own JVM on free ports: the gateway, the provider
- * simulator serving a fixed feed, the poller pulling it, and the aggregator in {@code local[2]} running the
- * {@code mta-turnstile} job. Their builds are found relative to this module ({@code -De2e.root} points elsewhere).
+ * simulator serving a fixed feed, the poller pulling it, the aggregator in {@code local[2]} running the
+ * {@code mta-turnstile} job with its changed windows published to {@value #WINDOWS_TOPIC}, and the live dashboard
+ * showing them. Their builds are found relative to this module ({@code -De2e.root} points elsewhere).
  */
 final class Pipeline implements AutoCloseable {
 
     static final String API_KEY = "demo-key";
     static final String WEBHOOK_SECRET = "demo-webhook-secret";
+    static final String JOB = "mta-turnstile";
+    static final String WINDOWS_TOPIC = "windows." + JOB;
 
     private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -32,6 +35,9 @@ final class Pipeline implements AutoCloseable {
     private final Path logs;
     private final int gatewayPort = AppProcess.freePort();
     private final int simulatorPort = AppProcess.freePort();
+    private final int pollerPort = AppProcess.freePort();
+    private final int aggregatorMetricsPort = AppProcess.freePort();
+    private final int dashboardPort = AppProcess.freePort();
 
     private Pipeline(Path work, Path logs) {
         this.work = work;
@@ -63,8 +69,12 @@ final class Pipeline implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + simulatorPort);
     }
 
+    URI dashboard() {
+        return URI.create("http://127.0.0.1:" + dashboardPort);
+    }
+
     Path windows() {
-        return work.resolve("lake/mta-turnstile/windows");
+        return work.resolve("lake/" + JOB + "/windows");
     }
 
     void assertAlive() {
@@ -74,6 +84,7 @@ final class Pipeline implements AutoCloseable {
     private void launch(String bootstrap, int turnstiles, int history) {
         Path gatewayJar = existing("ingest-gateway/target/ingest-gateway-0.1.0-SNAPSHOT.jar");
         Path pollerJar = existing("api-poller/target/api-poller-0.1.0-SNAPSHOT.jar");
+        Path dashboardJar = existing("live-dashboard/target/live-dashboard-0.1.0-SNAPSHOT.jar");
         String aggregatorClasspath = existing("spark-aggregator/target/classes") + java.io.File.pathSeparator
                 + read(existing("spark-aggregator/target/runtime.classpath"));
         apps.add(AppProcess.start("simulator", logs, List.of("-Xmx128m", "-cp", pollerJar.toString(),
@@ -85,7 +96,7 @@ final class Pipeline implements AutoCloseable {
                 gatewayJar.toString(), "--spring.profiles.active=local", "--server.port=" + gatewayPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap)));
         apps.add(AppProcess.start("poller", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                pollerJar.toString(), "--spring.profiles.active=local", "--server.port=" + AppProcess.freePort(),
+                pollerJar.toString(), "--spring.profiles.active=local", "--server.port=" + pollerPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap, "--simulator.url=" + simulator(),
                 // the local profile sends the feed's cumulative registers to mta.turnstile.registers; this test counts
                 // every reading of all three channels once in one job, so it pulls them into the pushed readings' topic
@@ -97,14 +108,36 @@ final class Pipeline implements AutoCloseable {
                 "-cp", aggregatorClasspath, "io.streamgate.aggregator.AggregatorMain",
                 "--master", "local[2]", "--bootstrap-servers", bootstrap,
                 "--lake", work.resolve("lake").toString(), "--checkpoints", work.resolve("checkpoints").toString(),
-                "--jobs", "mta-turnstile", "--trigger", "PT5S", "--metrics-port", "0")));
+                "--jobs", publishingJob().toString(), "--trigger", "PT5S",
+                "--metrics-port", String.valueOf(aggregatorMetricsPort))));
+        apps.add(AppProcess.start("dashboard", logs, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
+                dashboardJar.toString(), "--server.port=" + dashboardPort, "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--streamgate.dashboard.health.services.gateway=" + gateway().resolve("/actuator/health"),
+                "--streamgate.dashboard.health.services.poller=http://127.0.0.1:" + pollerPort + "/actuator/health",
+                "--streamgate.dashboard.health.services.aggregator=http://127.0.0.1:" + aggregatorMetricsPort
+                        + "/metrics")));
+    }
+
+    /** The bundled job with a Kafka sink for its changed windows, as run.sh writes it. */
+    private Path publishingJob() {
+        String bundled = read(existing("spark-aggregator/src/main/resources/jobs/" + JOB + ".yaml"));
+        if (bundled.lines().anyMatch(line -> line.startsWith("sinks:"))) {
+            throw new IllegalStateException("the bundled " + JOB + " job has sinks now: add the Kafka one there");
+        }
+        try {
+            Path job = Files.createDirectories(work.resolve("jobs")).resolve(JOB + ".yaml");
+            return Files.writeString(job, bundled + "\nsinks: {kafka: {topic: " + WINDOWS_TOPIC + "}}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void awaitReady() {
-        await("gateway ready and simulator serving").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+        await("gateway and dashboard ready, simulator serving").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
                     assertAlive();
                     return ok(gateway().resolve("/actuator/health/readiness"))
+                            && ok(dashboard().resolve("/actuator/health/readiness"))
                             && ok(simulator().resolve("/turnstile/rows.csv?$limit=1"));
                 });
     }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * The whole pipeline as separate processes: a KRaft broker, the gateway, the provider simulator and the poller, and
  * the aggregator in {@code local[2]}. MTA turnstile readings go in through all three channels at once, with
  * redeliveries, copies across channels and late readings; the Delta {@code windows} table must equal the windows
- * computed here from what was sent and served, each reading counted exactly once.
+ * computed here from what was sent and served, each reading counted exactly once. Then the live dashboard, open in
+ * headless Chromium, shows a reading POSTed to the gateway as it arrives.
  */
 class PipelineEndToEndIT {
 
@@ -85,6 +86,29 @@ class PipelineEndToEndIT {
                         pipeline.assertAlive();
                         assertThat(windows.read()).containsExactlyInAnyOrderElementsOf(expected);
                     });
+
+            // a user with the live dashboard open sees a reading POSTed to the gateway arrive, without a reload
+            try (DashboardPage page = DashboardPage.open(pipeline.dashboard(),
+                    Files.createDirectories(WORK.resolve("chromium")))) {
+                await("the page shows the run's windows and every service up").atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                            assertThat(page.rows(Pipeline.JOB)).isPositive();
+                            for (String service : List.of("gateway", "poller", "aggregator")) {
+                                assertThat(page.serviceState(service)).as(service).containsExactly("UP");
+                            }
+                        });
+                TurnstileReading newest = Collections.max(fresh, Comparator.comparing(TurnstileReading::localTime));
+                TurnstileReading probe = new TurnstileReading("P001", "R999", "00-00-00", "PROBE ST", "7", "IRT",
+                        newest.date(), newest.time(), "REGULAR", 7, 3);
+                channels.postEvents(List.of(probe), true);
+                await("the probe's window on the page").atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                            pipeline.assertAlive();
+                            assertThat(page.measures(Pipeline.JOB, probe.station()))
+                                    .containsExactlyInAnyOrder("entries 7", "exits 3", "readings 1");
+                        });
+                assertThat(page.reloaded()).as("the page was reloaded").isFalse();
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.List;
 
 import io.streamgate.testsupport.browser.Chromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,19 +33,9 @@ class DashboardBrowserTest {
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void installBrowser() {
-        Chromium.ensureInstalled();
-    }
-
     @BeforeEach
     void openBrowser(@TempDir Path profile) {
-        // the system chromedriver, named explicitly: Selenium Manager never runs, so nothing is downloaded
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(Chromium.BINARY.toFile())
-                .addArguments(Chromium.headlessArguments(profile));
-        browser = new ChromeDriver(driver, options);
+        browser = Chromium.startDriver(profile);
     }
 
     @AfterEach

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
 /**
  * Debian's Chromium and its chromedriver for browser tests, installed on first use where they are missing: a fresh
  * CI machine has neither, and the test command must set up what it needs. Installing needs root (CI and the
@@ -39,10 +43,22 @@ public final class Chromium {
     }
 
     /**
+     * A headless Chromium (installed first if missing) driven through the system chromedriver, named explicitly so
+     * that Selenium Manager never runs and nothing is downloaded; its profile in {@code userDataDir}. Quit it after.
+     */
+    public static ChromeDriver startDriver(Path userDataDir) {
+        ensureInstalled();
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(driver, new ChromeOptions().setBinary(BINARY.toFile())
+                .addArguments(headlessArguments(userDataDir)));
+    }
+
+    /**
      * Chromium's flags for a test: headless, no sandbox (root), and nothing that reaches out of the machine
      * (updates, sync, QUIC, background requests), in a profile of its own.
      */
-    public static List<String> headlessArguments(Path userDataDir) {
+    private static List<String> headlessArguments(Path userDataDir) {
         return List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + userDataDir);
