@@ -3,6 +3,8 @@ package io.streamgate.poller.cursor;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import io.streamgate.poller.source.IncrementalConfig;
+
 /**
  * How far back a run re-reads from the saved cursor, so that rows a provider commits late with a cursor value
  * equal to (or a little below) one already read are still fetched; records re-read inside the window are dropped
@@ -12,6 +14,11 @@ import java.time.Duration;
 public record Overlap(Duration time, BigDecimal number) {
 
     public static final Overlap NONE = new Overlap(Duration.ZERO, BigDecimal.ZERO);
+
+    /** The window a source's {@code incremental} config asks for. */
+    public static Overlap of(IncrementalConfig incremental) {
+        return new Overlap(incremental.overlap(), incremental.numericOverlap());
+    }
 
     public boolean active() {
         return !time.isZero() || number.signum() != 0;

@@ -71,7 +71,7 @@ final class PageWalker {
     Instant walk(Track track, URI first, SourceWriter writer) {
         URI uri = first;
         boolean firstPage = !track.state.inProgress();
-        Overlap overlap = track.live && config.incremental() != null ? config.incremental().overlapWindow()
+        Overlap overlap = track.live && config.incremental() != null ? Overlap.of(config.incremental())
                 : Overlap.NONE;
         FetchResponse response = null;
         JsonNode body = null;

@@ -3,6 +3,7 @@ package io.streamgate.poller.run;
 import java.net.URI;
 
 import io.streamgate.poller.cursor.CursorState;
+import io.streamgate.poller.cursor.Overlap;
 import io.streamgate.poller.page.Pagination;
 import io.streamgate.poller.page.Uris;
 import io.streamgate.poller.source.IncrementalConfig;
@@ -31,7 +32,7 @@ public final class RunPlanner {
         URI base = Uris.withAll(config.url(), config.params());
         IncrementalConfig incremental = config.incremental();
         String since = incremental == null ? null
-                : state.cursor() != null ? incremental.overlapWindow().minus(state.cursor())
+                : state.cursor() != null ? Overlap.of(incremental).minus(state.cursor())
                         : blankToNull(incremental.initial());
         if (since != null) {
             base = incremental.param().isBlank()

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
-import io.streamgate.poller.cursor.Overlap;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -40,10 +39,6 @@ public record IncrementalConfig(
 
     public IncrementalConfig {
         backfillParams = backfillParams == null ? java.util.Map.of() : java.util.Map.copyOf(backfillParams);
-    }
-
-    public Overlap overlapWindow() {
-        return new Overlap(overlap, numericOverlap);
     }
 
     public boolean canBackfill() {

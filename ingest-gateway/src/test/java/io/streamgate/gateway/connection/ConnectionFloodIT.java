@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.streamgate.gateway.support.RawHttp;
 import io.streamgate.testsupport.http.SlowFlood;
 import io.streamgate.testsupport.kafka.KafkaBroker;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;

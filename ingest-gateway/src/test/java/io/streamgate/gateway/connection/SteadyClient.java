@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.streamgate.gateway.support.RawHttp;
+
 /**
  * A well-behaved client: a small event every {@code period}, each on time whatever happened to the one before (an
  * open loop: a stalled answer does not delay the next request, so a stall shows in every request behind it).

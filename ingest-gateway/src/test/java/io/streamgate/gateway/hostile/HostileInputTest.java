@@ -37,11 +37,11 @@ class HostileInputTest {
     @Test
     void headerBytesFrom0x80To0x9FAreA401ProblemNotA500() {
         for (char c = 0x80; c <= 0x9F; c += 0x0F) {
-            RawHttp.Answer apiKey = RawHttp.post("/events/ev-ce", Map.of("X-API-Key", "key" + c,
+            RawHttp.Answer apiKey = RawHttp.postToApp("/events/ev-ce", Map.of("X-API-Key", "key" + c,
                     "Content-Type", "application/json"), utf8("{}"));
             assertThat(apiKey.status()).isEqualTo(401);
             assertThat(apiKey.contentType()).startsWith("application/problem+json");
-            RawHttp.Answer signature = RawHttp.post("/webhooks/wh-hmac", Map.of("X-Signature-256", "sha256=" + c,
+            RawHttp.Answer signature = RawHttp.postToApp("/webhooks/wh-hmac", Map.of("X-Signature-256", "sha256=" + c,
                     "Content-Type", "application/json"), utf8("{}"));
             assertThat(signature.status()).isEqualTo(401);
             assertThat(signature.contentType()).startsWith("application/problem+json");
@@ -82,13 +82,13 @@ class HostileInputTest {
         byte[] github = utf8("{\"ref\":\"" + UUID.randomUUID() + "\"}");
         Map<String, String> headers = new HashMap<>(Signer.GITHUB.sign(github, Instant.now()));
         headers.put("X-GitHub-Delivery", " ");
-        RawHttp.Answer blankGithub = RawHttp.post("/webhooks/wh-github", withJson(headers), github);
+        RawHttp.Answer blankGithub = RawHttp.postToApp("/webhooks/wh-github", withJson(headers), github);
         assertThat(blankGithub.status()).isEqualTo(200); // GitHub's id is the body's hash: the header is not needed
 
         byte[] svix = utf8("{\"type\":\"invoice.paid\",\"n\":\"" + UUID.randomUUID() + "\"}");
         Map<String, String> signed = new HashMap<>(Signer.STANDARD_WEBHOOKS.sign(svix, Instant.now()));
         signed.put("webhook-id", " ");
-        RawHttp.Answer blankSvix = RawHttp.post("/webhooks/wh-svix", withJson(signed), svix);
+        RawHttp.Answer blankSvix = RawHttp.postToApp("/webhooks/wh-svix", withJson(signed), svix);
         assertThat(blankSvix.status()).isEqualTo(401);
         assertThat(blankSvix.contentType()).startsWith("application/problem+json");
     }
@@ -191,7 +191,7 @@ class HostileInputTest {
     void errorsOutsideTheHandlersAreProblemJsonToo() {
         given().get("/no-such-path").then().statusCode(404).contentType(startsWith("application/problem+json"));
         given().get("/error").then().contentType(startsWith("application/problem+json"));
-        RawHttp.Answer badPath = RawHttp.post("/events/%zz", Map.of("Content-Type", "application/json"), utf8("{}"));
+        RawHttp.Answer badPath = RawHttp.postToApp("/events/%zz", Map.of("Content-Type", "application/json"), utf8("{}"));
         assertThat(badPath.status()).isEqualTo(400);
     }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamgate.gateway.connection.RawHttp;
+import io.streamgate.gateway.support.RawHttp;
 import io.streamgate.gateway.support.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
