@@ -81,13 +81,16 @@ with open(sys.argv[1] + "/max.ndjson", "w") as f:
         f.write(f'{{"id":{i},"station":"59 ST","entries":{i},"pad":"{pad}"}}\n')
 PY
 t4=$(jvm_uptime "$GW")
+uploads=()   # waited for by pid: a bare wait would also wait for the memory sampler, which runs to the end
 for i in 1 2 3; do
   curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: bench-key' -H 'Content-Type: text/csv' \
     --data-binary @"$WORK/max.csv" "$URL/events/bulk-max" >"$WORK/max-$i-csv.code" &
+  uploads+=($!)
   curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: bench-key' -H 'Content-Type: application/x-ndjson' \
     --data-binary @"$WORK/max.ndjson" "$URL/events/bulk-max" >"$WORK/max-$i-ndjson.code" &
+  uploads+=($!)
 done
-wait
+wait "${uploads[@]}"
 t5=$(jvm_uptime "$GW")
 MAX_CODES=$(cat "$WORK"/max-*.code | sort | uniq -c | awk '{printf "%s%s×%s", (NR>1?", ":""), $1, $2}')
 after=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/x-ndjson' -H 'X-API-Key: bench-key' \
@@ -105,11 +108,15 @@ flood() { # $1: from address, $2: connections, $3: seconds, $4: kinds, $5: path
 echo "Phase 5: what a held connection costs ..."
 PER_ADDRESS=100
 heap0=$(heap_after_full_gc)
-for i in $(seq 1 16); do flood "127.0.0.$((i + 10))" $PER_ADDRESS 8 headers /webhooks/github >"$WORK/hold-$i.txt" & done
+holders=()
+for i in $(seq 1 16); do
+  flood "127.0.0.$((i + 10))" $PER_ADDRESS 8 headers /webhooks/github >"$WORK/hold-$i.txt" &
+  holders+=($!)
+done
 sleep 5
 held=$(meter streamgate_connections_open)
 heap1=$(heap_after_full_gc)
-wait
+wait "${holders[@]}"
 PER_CONN_KIB=$(awk -v a="$heap0" -v b="$heap1" -v n="$held" 'BEGIN { if (n > 0) printf "%.1f", (b - a) / n / 1024; else print "n/a" }')
 echo "  $held connections held: heap after full GC $((heap0 >> 20)) -> $((heap1 >> 20)) MiB, $PER_CONN_KIB KiB each"
 
