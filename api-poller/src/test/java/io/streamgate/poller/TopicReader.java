@@ -56,8 +56,8 @@ public final class TopicReader {
 
     /** Waits until the topic holds exactly the expected ids, then asserts that it holds each of them once. */
     public static void holdsEachIdOnce(String bootstrap, String topic, List<String> expectedIds) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(idCounts(bootstrap, topic).keySet()).containsExactlyInAnyOrderElementsOf(expectedIds));
-        assertThat(idCounts(bootstrap, topic).values()).containsOnly(1L);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idCounts(bootstrap, topic).keySet())
+                .as("the ids in %s", topic).containsExactlyInAnyOrderElementsOf(expectedIds));
+        assertThat(idCounts(bootstrap, topic).values()).as("how often each id is in %s", topic).containsOnly(1L);
     }
 }
