@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.streamgate.testsupport.browser.Chromium;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The live dashboard's page as a user has it open, in headless Chromium: what it shows, read without a reload. */
@@ -52,7 +51,7 @@ final class DashboardPage implements AutoCloseable {
     /** Read in one script, so that a re-render between two reads cannot leave a stale element. */
     @SuppressWarnings("unchecked")
     private List<String> texts(String css, String series) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        return (List<String>) browser.executeScript("""
                 return [...document.querySelectorAll(arguments[0])]
                     .filter(e => !arguments[1] || e.closest('tr').querySelector('td.series').textContent === arguments[1])
                     .map(e => e.textContent)""", css, series);
