@@ -87,10 +87,13 @@ class CrashTest {
                 source + "format.records=/records",
                 source + "incremental.field=:updated_at",
                 source + "incremental.where=:updated_at > '{cursor}'",
-                // the provider commits a late row with the :updated_at of the audit before the newest, up to 4 h
-                // behind what a run has read; only an overlap that wide brings it back (the default 5m lost
-                // rows of the audit before whenever the next one landed during a run: seed 5158944108850)
-                source + "incremental.overlap=5h",
+                // a late row appears when the next audit is published, with its own audit's :updated_at. A run
+                // that walked past its place keeps reading whatever is published meanwhile, and one kill step
+                // publishes up to four audits at once (advance(2), then the progress target's), a run may span two
+                // steps: the next run must reach back more than eight audits (32 h) behind the newest it read.
+                // 5m lost rows whenever the next audit landed during a run (seed 5158944108850), 5h whenever two
+                // did (seed 7901249304070)
+                source + "incremental.overlap=2d",
                 source + "schedule.interval=500ms",
                 source + "schedule.min-interval=100ms",
                 // failed runs back off up to this (default 1h): after a streak of kills, fenced runs and hostile
@@ -115,6 +118,16 @@ class CrashTest {
 
     private static long cursorCommits(String source) {
         return cursors(source).size();
+    }
+
+    /** Which of the provider's rows the topic lacks, with what is needed to replay and diagnose the run. */
+    private static AssertionError neverCommitted(ConditionTimeoutException timeout) {
+        List<String> expected = SIMULATOR.feed().allIds();
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(TopicReader.idCounts(BOOTSTRAP, TOPIC).keySet());
+        return new AssertionError("seed " + SEED + ": " + missing.size() + " of " + expected.size()
+                + " records never committed, e.g. " + missing.subList(0, Math.min(20, missing.size()))
+                + "; the source's last cursor: " + lastCursor("crash") + "; logs: " + LOGS, timeout);
     }
 
     @Test
@@ -147,8 +160,12 @@ class CrashTest {
                         // the replicas may have read all there is: a target past the feed's end would never come
                         SIMULATOR.feed().advance(1);
                     }
-                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
-                            .until(() -> committed() >= target || !poller.isAlive());
+                    try {
+                        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(random.nextLong(5, 60)))
+                                .until(() -> committed() >= target || !poller.isAlive());
+                    } catch (ConditionTimeoutException e) {
+                        throw neverCommitted(e); // a lost row stalls progress: say which
+                    }
                     progressKills++;
                 }
                 assertThat(poller.isAlive()).as("replica %s died on its own; see %s", names[victim], LOGS).isTrue();
@@ -164,11 +181,7 @@ class CrashTest {
             try {
                 await().atMost(Duration.ofMinutes(4)).until(() -> committed() >= expected.size());
             } catch (ConditionTimeoutException e) {
-                List<String> missing = new ArrayList<>(expected);
-                missing.removeAll(TopicReader.idCounts(BOOTSTRAP, TOPIC).keySet());
-                throw new AssertionError("seed " + SEED + ": " + missing.size() + " of " + expected.size()
-                        + " records never committed, e.g. " + missing.subList(0, Math.min(20, missing.size()))
-                        + "; the source's last cursor: " + lastCursor("crash") + "; logs: " + LOGS, e);
+                throw neverCommitted(e);
             }
             Map<String, Long> counts = TopicReader.idCounts(BOOTSTRAP, TOPIC);
             assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);

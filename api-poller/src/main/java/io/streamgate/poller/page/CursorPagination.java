@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A cursor from the body: the value at {@code cursorPointer} goes out as {@code cursorParam} (or, when it is an
  * absolute URL, is followed as is). Done when it is absent, null or empty, or when {@code hasMorePointer} (if set)
  * is false. An empty page ends the run only when the provider gives no {@code hasMorePointer}: one that says there
- * is more after an empty page is believed.
+ * is more after an empty page is believed, and when it gives no cursor with it (a provider that answers its first
+ * page empty has no position to give) the same page is asked for again; {@code max-pages} bounds a provider that
+ * never stops doing so.
  */
 public record CursorPagination(String cursorParam, String cursorPointer, String hasMorePointer)
         implements Pagination {
@@ -30,7 +32,8 @@ public record CursorPagination(String cursorParam, String cursorPointer, String 
         }
         JsonNode cursor = body.at(cursorPointer);
         if (cursor.isMissingNode() || cursor.isNull() || cursor.asText().isEmpty()) {
-            return Optional.empty();
+            // nothing read and more to come: ending here would end a run that has read nothing as if it had
+            return hasMorePointer.isEmpty() || page.recordCount() > 0 ? Optional.empty() : Optional.of(page.uri());
         }
         String value = cursor.asText();
         if (value.startsWith("http://") || value.startsWith("https://")) {

@@ -47,7 +47,8 @@ public final class SourceStatus {
         this.paused = paused;
     }
 
-    public View view() {
+    /** One consistent view: a run's start or end is never seen half done (running, its attempt, its outcome). */
+    public synchronized View view() {
         return new View(id, paused, running, fenced, lastSuccess, lastAttempt, consecutiveFailures, lastError,
                 nextRun, records, pages, cursor, runInProgress, backfillInProgress, newestEvent, since, standby,
                 specChange);
@@ -61,21 +62,21 @@ public final class SourceStatus {
         paused = value;
     }
 
-    void running(boolean value, Instant now) {
+    synchronized void running(boolean value, Instant now) {
         running = value;
         if (value) {
             lastAttempt = now;
         }
     }
 
-    void succeeded(Instant now) {
+    synchronized void succeeded(Instant now) {
         lastSuccess = now;
         consecutiveFailures = 0;
         lastError = null;
         specChange = null;
     }
 
-    void failed(String error) {
+    synchronized void failed(String error) {
         consecutiveFailures++;
         lastError = error;
     }

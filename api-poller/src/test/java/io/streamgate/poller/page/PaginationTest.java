@@ -64,6 +64,12 @@ class PaginationTest {
         JsonNode emptyButMore = new ObjectMapper().readTree("{\"next_cursor\":\"abc\",\"has_more\":true}");
         assertThat(cursor.next(new PageView(BASE, 0, name -> List.of(), emptyButMore)))
                 .as("an empty page that says there is more").isPresent();
+        JsonNode emptyNoCursor = new ObjectMapper().readTree("{\"next_cursor\":\"\",\"has_more\":true}");
+        assertThat(cursor.next(new PageView(BASE, 0, name -> List.of(), emptyNoCursor)))
+                .as("an empty first page that says there is more but has no position to give: asked again")
+                .contains(BASE);
+        assertThat(cursor.next(new PageView(BASE, 3, name -> List.of(), emptyNoCursor)))
+                .as("records but no cursor: the provider's end, whatever has_more says").isEmpty();
         JsonNode absent = new ObjectMapper().readTree("{\"next_cursor\":null}");
         assertThat(new CursorPagination("cursor", "/next_cursor", "").next(
                 new PageView(BASE, 3, name -> List.of(), absent))).isEmpty();
