@@ -76,7 +76,8 @@ abstract class SimulatorBackedTest {
 
     /**
      * Runs the sources until each has had a run that started after now and succeeded, asking again after a failed
-     * run (a hostile provider fails some); never while one runs, which would only queue yet another run.
+     * run (a hostile provider fails some); never while one runs, which would only queue yet another run. Returns
+     * once no run is going or due within a minute.
      */
     static void runUntilSucceeded(List<String> sources) {
         Instant asked = Instant.now();
@@ -87,11 +88,17 @@ abstract class SimulatorBackedTest {
                 String attempt = view.getString("lastAttempt");
                 boolean since = attempt != null && Instant.parse(attempt).isAfter(asked);
                 boolean failed = view.getInt("consecutiveFailures") > 0;
+                String nextRun = view.getString("nextRun");
+                // a second trigger that found the run going starts another right after it: wait that one out too,
+                // so that no run is walking when the test changes the feed
+                boolean settled = nextRun == null || Instant.parse(nextRun).isAfter(Instant.now().plusSeconds(60));
                 if (view.getBoolean("running")) {
                     continue;
                 }
                 if (since && !failed) {
-                    pending.remove(source);
+                    if (settled) {
+                        pending.remove(source);
+                    }
                 } else {
                     RestAssured.post("/ops/sources/" + source + "/run");
                 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
@@ -52,6 +53,21 @@ public final class TopicReader {
     public static Map<String, Long> idCounts(String bootstrap, String topic) {
         return events(bootstrap, topic).stream()
                 .collect(Collectors.groupingBy(CloudEvent::getId, Collectors.counting()));
+    }
+
+    /**
+     * For a feed whose rows change (ids {@code :id|:updated_at}): waits until the topic holds every row as it
+     * stands now, then asserts that it holds no version twice and none that was never published (a version
+     * superseded before any run read it may be missing).
+     */
+    public static void holdsEachVersionOnce(String bootstrap, String topic, List<String> current,
+            Set<String> published) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(idCounts(bootstrap, topic).keySet())
+                .as("the versions in %s", topic).containsAll(current));
+        Map<String, Long> counts = idCounts(bootstrap, topic);
+        assertThat(counts.keySet()).as("versions in %s that were never published", topic)
+                .isSubsetOf(published);
+        assertThat(counts).as("versions in %s more than once", topic).allSatisfy((id, n) -> assertThat(n).isOne());
     }
 
     /** Waits until the topic holds exactly the expected ids, then asserts that it holds each of them once. */

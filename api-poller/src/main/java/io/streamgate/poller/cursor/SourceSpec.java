@@ -87,6 +87,11 @@ public record SourceSpec(String fingerprint, SortedMap<String, String> fields) {
                 fields.put("pagination.cursor-pointer", pagination.cursorPointer());
                 fields.put("pagination.has-more-pointer", pagination.hasMorePointer());
             }
+            case KEYSET -> {
+                fields.put("pagination.limit-param", pagination.limitParam());
+                fields.put("pagination.keyset-param", pagination.keysetParam());
+                fields.put("pagination.keyset-where", pagination.keysetWhere());
+            }
             case NONE, LINK -> {
                 // the provider's links carry the whole walk
             }

@@ -10,7 +10,7 @@ import io.streamgate.poller.source.PaginationConfig;
  * is what the source's cursor stores while a run is in progress, so a restarted poller resumes exactly there.
  */
 public sealed interface Pagination permits OffsetPagination, PagePagination, CursorPagination, LinkPagination,
-        SinglePage {
+        KeysetPagination, SinglePage {
 
     /** The first page of a run, given the run's base query. */
     URI first(URI base);
@@ -27,6 +27,8 @@ public sealed interface Pagination permits OffsetPagination, PagePagination, Cur
                     config.firstPage(), config.totalPointer());
             case CURSOR -> new CursorPagination(config.cursorParam(), config.cursorPointer(), config.hasMorePointer());
             case LINK -> new LinkPagination();
+            case KEYSET -> new KeysetPagination(config.limitParam(), config.limit(), config.keysetParam(),
+                    config.keysetWhere());
         };
     }
 }

@@ -3,8 +3,10 @@ package io.streamgate.poller.run;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.streamgate.poller.cursor.CursorState;
 import io.streamgate.poller.cursor.CursorValues;
@@ -13,8 +15,11 @@ import io.streamgate.poller.cursor.Overlap;
 /**
  * The pure part of a page: which records to produce and the cursor state to commit with them.
  *
- * <p>Overlap: a record already produced inside the overlap window (same id, same cursor value) is skipped. Diff: records whose entity's
- * hash is unchanged are skipped. The run's largest cursor value becomes the source's cursor when the run ends.
+ * <p>Overlap: a record already produced inside the overlap window (same id, same cursor value) is skipped. While
+ * a run goes on nothing in the window it asked for is forgotten, and neither is a record of the page before (the
+ * last one that held records), whatever its value: a row inserted before an offset walk's position pushes the
+ * previous page's last rows onto the next one. Diff: records whose entity's hash is unchanged
+ * are skipped. The run's largest cursor value becomes the source's cursor when the run ends.
  */
 public final class PageStep {
 
@@ -59,10 +64,18 @@ public final class PageStep {
             }
         }
         String high = CursorValues.max(state.cursor(), runMax);
-        if (overlap.active() && high != null) {
-            // kept down to the floor itself, in case the provider's filter includes it (>=)
-            String floor = overlap.minus(high);
-            recent.values().removeIf(value -> CursorValues.compare(value, floor) < 0);
+        // an empty page in the middle of a run read nothing new: what it would forget may still come round again
+        if (overlap.active() && high != null && !(items.isEmpty() && next != null)) {
+            // kept down to the floor itself, in case the provider's filter includes it (>=). While the run goes on
+            // the floor is that of the window it asked for (saved cursor minus overlap): a newer value met early in
+            // the walk (a corrected row) must not make it forget what the rest of the window still brings again
+            String floor = overlap.minus(next != null && state.cursor() != null ? state.cursor() : high);
+            Set<String> thisPage = new HashSet<>();
+            if (next != null) {
+                items.forEach(item -> thisPage.add(item.ceId()));
+            }
+            recent.entrySet().removeIf(entry -> CursorValues.compare(entry.getValue(), floor) < 0
+                    && !thisPage.contains(entry.getKey()));
         }
         CursorState nextState = next != null
                 ? new CursorState(state.cursor(), next.toString(), runMax, recent,

@@ -88,7 +88,8 @@ final class PageWalker {
             Instant received = Instant.now();
             List<PolledRecord> records = RecordSplitter.split(config.format(), response.body());
             body = json(response.body());
-            PageView view = new PageView(uri, records.size(), response::headerValues, body);
+            PageView view = new PageView(uri, records.size(), response::headerValues, body,
+                    records.isEmpty() ? null : records.get(records.size() - 1)::field);
             URI next = pagination.next(view).orElse(null);
             PageStep.Result step = PageStep.apply(track.state, items(records), next, firstPage,
                     response.header("ETag"), response.header("Last-Modified"), overlap,

@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       {@code /stations/N/readings} (records nested two arrays deep)</li>
  *   <li>{@code /turnstile/status.json}: GBFS-style snapshot of each turnstile's latest reading, with {@code ttl}</li>
  * </ul>
- * A {@link Hostile} provider caps every page below the {@code limit} asked for, and answers some cursor and link
- * pages empty while still pointing to more (the same position again).
+ * A {@link Hostile} provider caps every page below the {@code limit} asked for, answers some cursor and link
+ * pages empty while still pointing to more (the same position again), and corrects a recent row before some
+ * requests, so rows change between the pages of a run.
  */
 final class FeedRoutes {
 
@@ -36,6 +37,7 @@ final class FeedRoutes {
     private final Duration snapshotTtl;
     private final Hostile hostile;
     private final SplittableRandom random;
+    private boolean correcting = true;
 
     FeedRoutes(TurnstileFeed feed, Duration snapshotTtl, Hostile hostile) {
         this.feed = feed;
@@ -48,8 +50,20 @@ final class FeedRoutes {
         return hostile.emptyPageShare() > 0 && random.nextDouble() < hostile.emptyPageShare();
     }
 
+    private synchronized void maybeCorrectOne() {
+        if (correcting && hostile.updateShare() > 0 && random.nextDouble() < hostile.updateShare()) {
+            feed.correctOne(random);
+        }
+    }
+
+    /** Stops (or resumes) correcting rows, so that a test can read a feed that no longer changes. */
+    synchronized void correcting(boolean on) {
+        correcting = on;
+    }
+
     /** The response for {@code feedPath}, or null for an unknown path. */
     SimResponse respond(String fullPath, String feedPath, Map<String, String> query) {
+        maybeCorrectOne();
         List<Reading> rows = RowFilter.apply(feed.rows(), query);
         return switch (feedPath) {
             case "/turnstile/rows.json" -> json(slice(rows, query, "$offset", "$limit").stream().map(Reading::json).toList());

@@ -14,19 +14,21 @@ import java.util.SplittableRandom;
  * @param emptyPageShare share of cursor and link pages answered empty while still saying there is more
  * @param errorShare share of requests answered 429 ({@code Retry-After: 0}), 500 or 503
  * @param slowest the longest a response is delayed (each one by a random share of it)
+ * @param updateShare share of feed requests before which the provider corrects one of its recent rows (new
+ *        values, republished with the newest {@code :updated_at}), so rows change while a run walks the pages
  */
 public record Hostile(long seed, int pageCap, double lateShare, double emptyPageShare, double errorShare,
-        Duration slowest) {
+        Duration slowest, double updateShare) {
 
-    public static final Hostile NONE = new Hostile(0, 0, 0, 0, 0, Duration.ZERO);
+    public static final Hostile NONE = new Hostile(0, 0, 0, 0, 0, Duration.ZERO, 0);
 
     /** Every kind of hostility at once, as the hostile tests use it. */
     public static Hostile all(long seed) {
-        return new Hostile(seed, 15, 0.1, 0.1, 0.1, Duration.ofMillis(30));
+        return new Hostile(seed, 15, 0.1, 0.1, 0.1, Duration.ofMillis(30), 0.1);
     }
 
     public Hostile withErrorShare(double share) {
-        return new Hostile(seed, pageCap, lateShare, emptyPageShare, share, slowest);
+        return new Hostile(seed, pageCap, lateShare, emptyPageShare, share, slowest, updateShare);
     }
 
     public boolean active() {

@@ -134,6 +134,14 @@ public final class ProviderSimulator implements AutoCloseable {
         return feed;
     }
 
+    /**
+     * Stops the hostile provider's corrections of recent rows (it still publishes what {@link #feed()} is told
+     * to): what a test then reads to the end is the feed as it stands.
+     */
+    public void stopCorrecting() {
+        routes.correcting(false);
+    }
+
     /** Answers the next {@code times} requests under {@code pathPrefix} with {@code status}. */
     public void fail(String pathPrefix, int status, Integer retryAfterSeconds, int times) {
         faults.add(new Faults.Fault(pathPrefix, status, retryAfterSeconds), times);
@@ -207,7 +215,12 @@ public final class ProviderSimulator implements AutoCloseable {
             return SimResponse.text(401, "unauthorized").with("WWW-Authenticate", "Bearer");
         }
         String feedPath = path.replaceFirst("^/(key|basic|oauth)/", "/");
-        SimResponse response = routes.respond(path, feedPath, query);
+        SimResponse response;
+        try {
+            response = routes.respond(path, feedPath, query);
+        } catch (IllegalArgumentException e) {
+            return SimResponse.text(400, e.getMessage()); // as Socrata answers a query it cannot parse
+        }
         return response == null ? SimResponse.text(404, "no such feed")
                 : Conditional.apply(response, feed.lastPublished(), exchange.getRequestHeaders());
     }

@@ -9,10 +9,17 @@ import java.util.Map;
 
 /**
  * One turnstile reading (cumulative register values) at one four-hourly audit. Its identity is (C/A, UNIT, SCP,
- * DATE, TIME), also given Socrata-style as {@code :id}; {@code :updated_at} is when it was published.
+ * DATE, TIME), also given Socrata-style as {@code :id}; {@code :updated_at} is when this version of it was
+ * published ({@code published}): an hour after the audit, or later for a correction.
  */
 record Reading(long tick, int turnstileIndex, Turnstile turnstile, LocalDateTime time, String desc, long entries,
-        long exits) {
+        long exits, LocalDateTime published) {
+
+    /** A reading as first published, an hour after its audit. */
+    Reading(long tick, int turnstileIndex, Turnstile turnstile, LocalDateTime time, String desc, long entries,
+            long exits) {
+        this(tick, turnstileIndex, turnstile, time, desc, entries, exits, time.plusHours(1));
+    }
 
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final String CSV_HEADER = "C/A,UNIT,SCP,STATION,LINENAME,DIVISION,DATE,TIME,DESC,ENTRIES,EXITS";
@@ -24,9 +31,19 @@ record Reading(long tick, int turnstileIndex, Turnstile turnstile, LocalDateTime
         return String.format("row-%08d-%04d", tick, turnstileIndex);
     }
 
-    /** Socrata floating timestamp: an hour after the audit, when the file was published. */
+    /** Socrata floating timestamp of {@code published}. */
     String updatedAt() {
-        return FLOATING.format(time.plusHours(1));
+        return FLOATING.format(published);
+    }
+
+    /** This reading and its version: {@code :id} and {@code :updated_at} as a poller joins them into an id. */
+    String version() {
+        return id() + "|" + updatedAt();
+    }
+
+    /** The provider's correction of this reading (a recovered audit's registers), republished {@code at}. */
+    Reading corrected(LocalDateTime at, long entriesAdded) {
+        return new Reading(tick, turnstileIndex, turnstile, time, "RECOVR AUD", entries + entriesAdded, exits, at);
     }
 
     Instant instant() {

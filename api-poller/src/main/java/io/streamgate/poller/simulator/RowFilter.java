@@ -1,37 +1,111 @@
 package io.streamgate.poller.simulator;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The filters every feed accepts: Socrata-style {@code $where} on {@code :updated_at} (comparisons joined by AND),
- * and {@code since} (&gt;), {@code from} (&gt;=), {@code until} (&lt;) on the reading's time as an ISO instant.
+ * The filters and order every feed accepts: a Socrata-style {@code $where} over {@code :updated_at} and {@code :id}
+ * (comparisons, AND, OR, parentheses: enough for a keyset condition such as
+ * {@code :updated_at > 'T' OR (:updated_at = 'T' AND :id > 'I')}); {@code since} (&gt;), {@code from} (&gt;=),
+ * {@code until} (&lt;) on the reading's time as an ISO instant; and {@code $order} by {@code :updated_at} then
+ * {@code :id} (otherwise rows come in {@code :id} order).
  */
 final class RowFilter {
 
-    private static final Pattern CLAUSE = Pattern.compile(":updated_at\\s*(>=|<=|>|<)\\s*'([^']*)'");
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\s*(?:(\\()|(\\))|(?i:(AND|OR))\\b|(:updated_at|:id)\\s*(>=|<=|>|<|=)\\s*'([^']*)')");
+    private static final Comparator<Reading> BY_UPDATED_AT = Comparator.comparing(Reading::updatedAt)
+            .thenComparing(Reading::id);
 
     private RowFilter() {
     }
 
+    /** @throws IllegalArgumentException when {@code $where} is not in the subset above */
     static List<Reading> apply(List<Reading> rows, Map<String, String> query) {
         Predicate<Reading> keep = r -> true;
         String where = query.get("$where");
-        if (where != null) {
-            Matcher clause = CLAUSE.matcher(where);
-            while (clause.find()) {
-                String op = clause.group(1);
-                String value = clause.group(2);
-                keep = keep.and(r -> compare(r.updatedAt().compareTo(normalise(value)), op));
-            }
+        if (where != null && !where.isBlank()) {
+            keep = new Parser(where).parse();
         }
         keep = keep.and(instant(query.get("since"), ">")).and(instant(query.get("from"), ">="))
                 .and(instant(query.get("until"), "<"));
-        return rows.stream().filter(keep).toList();
+        List<Reading> kept = rows.stream().filter(keep).toList();
+        String order = query.getOrDefault("$order", "");
+        return order.startsWith(":updated_at") ? kept.stream().sorted(BY_UPDATED_AT).toList() : kept;
+    }
+
+    /** Recursive descent over the tokens: or := and (OR and)*; and := atom (AND atom)*; atom := ( or ) | clause. */
+    private static final class Parser {
+        private final String text;
+        private final Matcher tokens;
+        private int position;
+
+        Parser(String text) {
+            this.text = text;
+            this.tokens = TOKEN.matcher(text);
+        }
+
+        Predicate<Reading> parse() {
+            Predicate<Reading> result = or();
+            if (!text.substring(position).isBlank()) {
+                throw new IllegalArgumentException("unsupported $where at: " + text.substring(position));
+            }
+            return result;
+        }
+
+        private Predicate<Reading> or() {
+            Predicate<Reading> result = and();
+            while (peekWord("OR")) {
+                next();
+                result = result.or(and());
+            }
+            return result;
+        }
+
+        private Predicate<Reading> and() {
+            Predicate<Reading> result = atom();
+            while (peekWord("AND")) {
+                next();
+                result = result.and(atom());
+            }
+            return result;
+        }
+
+        private Predicate<Reading> atom() {
+            next();
+            if (tokens.group(1) != null) {
+                Predicate<Reading> inner = or();
+                next();
+                if (tokens.group(2) == null) {
+                    throw new IllegalArgumentException("unbalanced parenthesis in $where: " + text);
+                }
+                return inner;
+            }
+            if (tokens.group(4) == null) {
+                throw new IllegalArgumentException("expected a comparison in $where: " + text);
+            }
+            Function<Reading, String> field = tokens.group(4).equals(":id") ? Reading::id : Reading::updatedAt;
+            String op = tokens.group(5);
+            String value = tokens.group(4).equals(":id") ? tokens.group(6) : normalise(tokens.group(6));
+            return r -> compare(field.apply(r).compareTo(value), op);
+        }
+
+        private boolean peekWord(String word) {
+            return tokens.find(position) && tokens.start() == position && word.equalsIgnoreCase(tokens.group(3));
+        }
+
+        private void next() {
+            if (!tokens.find(position) || tokens.start() != position) {
+                throw new IllegalArgumentException("unsupported $where at: " + text.substring(position));
+            }
+            position = tokens.end();
+        }
     }
 
     private static Predicate<Reading> instant(String value, String op) {
@@ -52,6 +126,7 @@ final class RowFilter {
             case ">" -> cmp > 0;
             case ">=" -> cmp >= 0;
             case "<" -> cmp < 0;
+            case "=" -> cmp == 0;
             default -> cmp <= 0;
         };
     }

@@ -4,8 +4,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -15,7 +17,8 @@ import java.util.TreeMap;
  * audit in seven, so a snapshot of the latest readings changes only for some turnstiles from one tick to the next.
  * The feed grows one tick at a time ({@link #advance(int)}); rows are ordered by (tick, turnstile), which is also
  * their {@code :id} and {@code :updated_at} order. A {@link Hostile} feed commits some rows late: they appear at the
- * next tick, in their place by id, with the {@code :updated_at} of their own tick.
+ * next tick, in their place by id, with the {@code :updated_at} of their own tick; and it corrects recent rows in
+ * place ({@link #correctOne}): a new version of the row, with the newest {@code :updated_at}.
  */
 public final class TurnstileFeed {
 
@@ -31,6 +34,8 @@ public final class TurnstileFeed {
     private final Hostile hostile;
     private final SplittableRandom lateness;
     private final Map<Integer, Reading> latest = new TreeMap<>();
+    /** Every version ever committed ({@link Reading#version()}), in the order committed. */
+    private final Set<String> versions = new LinkedHashSet<>();
     private long ticks;
 
     public TurnstileFeed(int turnstiles, int initialTicks, LocalDateTime start) {
@@ -71,6 +76,7 @@ public final class TurnstileFeed {
                     late.add(reading);
                 } else {
                     rows.add(reading);
+                    versions.add(reading.version());
                 }
                 latest.put(i, reading);
             }
@@ -83,8 +89,30 @@ public final class TurnstileFeed {
         for (Reading reading : late) {
             int at = Collections.binarySearch(rows, reading, byId);
             rows.add(at < 0 ? -at - 1 : at, reading);
+            versions.add(reading.version());
         }
         late.clear();
+    }
+
+    /**
+     * Corrects one of the last {@code 3 × turnstiles} rows (about the last three audits), drawn from {@code random},
+     * unless it belongs to the newest audit: it stays in its place by id
+     * with new registers and the {@code :updated_at} of the newest audit, so it sorts last by {@code :updated_at}.
+     */
+    public synchronized void correctOne(SplittableRandom random) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int recent = Math.min(rows.size(), 3 * turnstiles.size());
+        int at = rows.size() - 1 - random.nextInt(recent);
+        Reading row = rows.get(at);
+        Reading corrected = row.corrected(lastPublished(), 1 + random.nextInt(50));
+        if (corrected.updatedAt().equals(row.updatedAt())) {
+            return; // a row of the newest audit: a correction now would not be a new version
+        }
+        rows.set(at, corrected);
+        versions.add(corrected.version());
+        latest.computeIfPresent(row.turnstileIndex(), (i, r) -> r.id().equals(row.id()) ? corrected : r);
     }
 
     public synchronized int size() {
@@ -111,6 +139,16 @@ public final class TurnstileFeed {
     /** The {@code :id} of every committed reading, in order (late rows once {@link #commitLate()} ran). */
     public synchronized List<String> allIds() {
         return rows.stream().map(Reading::id).toList();
+    }
+
+    /** The version ({@code :id|:updated_at}) of every committed reading as it stands now, in order by id. */
+    public synchronized List<String> currentVersions() {
+        return rows.stream().map(Reading::version).toList();
+    }
+
+    /** Every version of a reading ever committed, including those corrected since. */
+    public synchronized Set<String> allVersions() {
+        return Set.copyOf(versions);
     }
 
     /** When the latest audit was published (the feed's Last-Modified). */

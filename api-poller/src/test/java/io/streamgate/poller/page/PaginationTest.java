@@ -1,6 +1,7 @@
 package io.streamgate.poller.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.List;
@@ -73,6 +74,24 @@ class PaginationTest {
         JsonNode absent = new ObjectMapper().readTree("{\"next_cursor\":null}");
         assertThat(new CursorPagination("cursor", "/next_cursor", "").next(
                 new PageView(BASE, 3, name -> List.of(), absent))).isEmpty();
+    }
+
+    @Test
+    void keysetPagesAskForTheRowsAfterTheLastRecordReceivedUntilAPageIsEmpty() {
+        KeysetPagination keyset = new KeysetPagination("$limit", 50, "$where",
+                ":updated_at > '{:updated_at}' OR (:updated_at = '{:updated_at}' AND :id > '{:id}')");
+        URI first = keyset.first(Uris.with(BASE, "$where", ":updated_at > '2024-01-06T03:55:00.000'"));
+        assertThat(Uris.param(first, "$limit")).isEqualTo("50");
+        Map<String, String> last = Map.of(":updated_at", "2024-01-06T04:00:00.000", ":id", "row-o'brien");
+        URI next = keyset.next(new PageView(first, 3, name -> List.of(), null, last::get)).orElseThrow();
+        assertThat(Uris.param(next, "$where")).as("the run's first filter replaced; a quote in a value doubled")
+                .isEqualTo(":updated_at > '2024-01-06T04:00:00.000' OR (:updated_at = '2024-01-06T04:00:00.000'"
+                        + " AND :id > 'row-o''brien')");
+        assertThat(Uris.param(next, "$limit")).isEqualTo("50");
+        assertThat(keyset.next(new PageView(next, 0, name -> List.of(), null, null))).isEmpty();
+        assertThatThrownBy(() -> keyset.next(new PageView(first, 1, name -> List.of(), null, Map.of(":id", "x")::get)))
+                .as("a field the records lack is a configuration error, not an empty filter")
+                .hasMessageContaining(":updated_at");
     }
 
     @Test

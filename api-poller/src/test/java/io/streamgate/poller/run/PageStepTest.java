@@ -57,6 +57,43 @@ class PageStepTest {
     }
 
     @Test
+    void aRowPushedBackOntoTheNextPageOfTheRunIsNotProducedTwiceWhateverItsValue() {
+        Overlap overlap = new Overlap(Duration.ofMinutes(5), BigDecimal.ZERO);
+        // the page reads an old row and a new one: the old one is below the floor of what the run has read
+        PageStep.Result first = PageStep.apply(CursorState.EMPTY,
+                List.of(item("old", "2024-01-01T04:00:00.000"), item("new", "2024-01-01T08:00:00.000")), NEXT, true,
+                null, null, overlap, false);
+        assertThat(first.state().recent()).as("kept while the run goes on").containsKeys("old", "new");
+        // an empty page in between (a provider that answers one empty and says there is more) forgets nothing
+        PageStep.Result empty = PageStep.apply(first.state(), List.of(), NEXT, false, null, null, overlap, false);
+        assertThat(empty.state().recent()).containsKeys("old", "new");
+        // a row inserted before the walk's offset: the next page starts with the last row of this one again
+        PageStep.Result second = PageStep.apply(empty.state(),
+                List.of(item("new", "2024-01-01T08:00:00.000"), item("next", "2024-01-01T08:00:00.000")), null,
+                false, null, null, overlap, false);
+        assertThat(second.produce()).containsExactly(1);
+        assertThat(second.state().recent()).as("the run over: only the overlap window is kept")
+                .containsOnlyKeys("new", "next");
+    }
+
+    @Test
+    void aNewerValueEarlyInARunDoesNotMakeItForgetWhatTheRestOfItsWindowBringsAgain() {
+        Overlap overlap = new Overlap(Duration.ofMinutes(5), BigDecimal.ZERO);
+        CursorState saved = PageStep.apply(CursorState.EMPTY,
+                List.of(item("a", "2024-01-01T16:00:00.000"), item("b", "2024-01-01T16:00:00.000")), null, true,
+                null, null, overlap, false).state();
+        // the next run asks from 15:55 and meets a row corrected at 20:00 before a and b come round again
+        PageStep.Result first = PageStep.apply(saved, List.of(item("corrected", "2024-01-01T20:00:00.000")), NEXT,
+                true, null, null, overlap, false);
+        assertThat(first.state().recent()).containsKeys("a", "b");
+        PageStep.Result second = PageStep.apply(first.state(),
+                List.of(item("a", "2024-01-01T16:00:00.000"), item("b", "2024-01-01T16:00:00.000")), null, false,
+                null, null, overlap, false);
+        assertThat(second.produce()).isEmpty();
+        assertThat(second.state().recent()).containsOnlyKeys("corrected");
+    }
+
+    @Test
     void aRecordUpdatedInsideTheOverlapWindowIsProducedAgain() {
         Overlap overlap = new Overlap(Duration.ofHours(1), BigDecimal.ZERO);
         PageStep.Result first = PageStep.apply(CursorState.EMPTY, List.of(item("a", "2024-01-01T10:00:00.000")),

@@ -18,7 +18,7 @@ public final class TestSources {
                         Duration.ofSeconds(1), Duration.ofHours(1)),
                 new AuthConfig(AuthConfig.Kind.NONE, "", "", "", "", null, "", "", ""),
                 new PaginationConfig(PaginationConfig.Kind.NONE, 100, "$limit", "$offset", "page", 1, "cursor",
-                        "/next_cursor", "", 1000, ""),
+                        "/next_cursor", "", 1000, "", "$where", ""),
                 null, true, null, false, null, SourceConfig.OnSpecChange.REFUSE);
     }
 }
