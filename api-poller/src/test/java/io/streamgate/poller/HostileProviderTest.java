@@ -20,15 +20,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * limit, one new row in ten committed late with the cursor value of rows already served, empty cursor and link
  * pages that say there is more, one request in ten answered 429/500/503, slow answers, and before one request in
  * ten a recent row corrected: a new version with the newest {@code :updated_at}, so rows change while a run walks
- * its pages), with the poller's defaults: new audits and late rows land between runs, and each topic ends with
- * every row as it stands exactly once, no version twice. Records are identified by {@code :id|:updated_at}, as
+ * its pages), with the poller's defaults, also for a POSTed query and records picked by a wildcard selector: new
+ * audits and late rows land between runs, and each topic ends with every row as it stands exactly once, no
+ * version twice. Records are identified by {@code :id|:updated_at}, as
  * the README advises for a feed that corrects rows. The seed is logged; {@code -Dhostile.seed=N} replays one
  * (the provider's choices, not the order in which concurrent runs draw them).
  */
 class HostileProviderTest extends SimulatorBackedTest {
 
     private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
-    private static final List<String> SOURCES = List.of("socrata", "pages", "cursor", "link", "paged-snapshot");
+    private static final List<String> SOURCES = List.of("socrata", "posted", "nested", "pages", "cursor", "link",
+            "paged-snapshot");
+    private static final String KEYSET =
+            ":updated_at > '{:updated_at}' OR (:updated_at = '{:updated_at}' AND :id > '{:id}')";
 
     @AutoClose
     private static final ProviderSimulator SIMULATOR = ProviderSimulator.start(
@@ -56,8 +60,15 @@ class HostileProviderTest extends SimulatorBackedTest {
         // ordered by :updated_at, where a corrected row jumps to the end: an offset there would skip the row
         // pushed across a page boundary, so the walk goes by keyset
         incremental(registry, "socrata", "/turnstile/rows.json").set("params[$order]", ":updated_at,:id")
-                .set("pagination.kind", "keyset").set("pagination.keyset-where",
-                        ":updated_at > '{:updated_at}' OR (:updated_at = '{:updated_at}' AND :id > '{:id}')");
+                .set("pagination.kind", "keyset").set("pagination.keyset-where", KEYSET);
+        // the same by POST, the keyset filter and page size in a JSON body as search APIs take them
+        incremental(registry, "posted", "/turnstile/rows.json").set("method", "POST")
+                .set("body", "{\"$limit\": {$limit}, \"$order\": \"{$order}\", \"$where\": \"{$where}\"}")
+                .set("params[$order]", ":updated_at,:id")
+                .set("pagination.kind", "keyset").set("pagination.keyset-where", KEYSET);
+        // records two arrays deep, picked by a wildcard selector
+        incremental(registry, "nested", "/turnstile/stations.json").set("pagination.kind", "offset")
+                .set("format.records", "/stations/*/readings");
         incremental(registry, "pages", "/turnstile/pages.json").set("pagination.kind", "page")
                 .set("pagination.limit-param", "per_page").set("format.records", "/data");
         incremental(registry, "cursor", "/turnstile/cursor.json").set("pagination.kind", "cursor")
