@@ -11,11 +11,12 @@
 # budget, what the well-behaved client got, and whether the gateway is idle again 30 s later.
 # The gateway runs with the deployment heap, -Xmx512m (as run.sh).
 #
-#   bench/gateway-memory.sh      PHASE_SECONDS=20 FLOOD_CONNECTIONS=9000 FLOOD_SECONDS=60 JFR=0
+#   bench/gateway-memory.sh      PHASE_SECONDS=20 WARMUP_SECONDS=60 FLOOD_CONNECTIONS=9000 FLOOD_SECONDS=60 JFR=0
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 bench_init gateway-memory ingest-gateway
 PHASE_SECONDS=${PHASE_SECONDS:-20}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-9000}
 FLOOD_SECONDS=${FLOOD_SECONDS:-60}
 URL=http://127.0.0.1:$APP_PORT
@@ -50,7 +51,14 @@ load() { # $1: seconds; webhooks @256 and bulk @8 at once; prints both summary l
   echo "bulk $(cat "$bulk_out")"
 }
 
-wrk_run 64 5 "$URL/webhooks/github" "$WORK/webhook.req" >/dev/null   # warm-up
+# a cold JIT serves a fraction of a warm one: after 5 s of warm-up the combined load measured 434 webhooks/s, after
+# a minute of it the gateway serves ~4k/s alone (2026-12-03), so phase 1 and its baselines run warm
+echo "Warm-up: both loads at once ($WARMUP_SECONDS s) ..."
+load "$WARMUP_SECONDS" >/dev/null
+echo "Baselines: each load alone ($PHASE_SECONDS s each) ..."
+ALONE_WH=$(wrk_run 256 "$PHASE_SECONDS" "$URL/webhooks/github" "$WORK/webhook.req")
+ALONE_BK=$(wrk_run 8 "$PHASE_SECONDS" "$URL/events/bulk" "$WORK/ndjson-1000.req")
+echo "webhooks alone $ALONE_WH"; echo "bulk alone $ALONE_BK"
 echo "Phase 1: load, broker up ($PHASE_SECONDS s) ..."
 t0=$(jvm_uptime "$GW"); UP=$(load "$PHASE_SECONDS"); t1=$(jvm_uptime "$GW")
 echo "$UP"
@@ -176,14 +184,20 @@ M_MAX=$(memory_window "$t4" "$t5" "$WORK/gateway-gc.log")
 echo "up:   $M_UP"; echo "down: $M_DOWN"; echo "max:  $M_MAX"
 wh() { grep '^webhooks' <<<"$1" | cut -d' ' -f2-; }
 bk() { grep '^bulk' <<<"$1" | cut -d' ' -f2-; }
-mem_row() { # $1: label, $2: memory line, $3: load lines
+mem_row() { # $1: label, $2: memory line, $3: load lines, $4: each load alone, just before (optional)
   local heap; heap=$(field heap_peak_mib "$2")
+  local alone="" ratio=""
+  if [ -n "${4:-}" ]; then
+    alone="alone: webhooks $(field ok_per_s "$(wh "$4")") 2xx/s, NDJSON×1000 $(field ok_per_s "$(bk "$4")") 2xx/s"
+    ratio="webhooks $(ratio "$(field ok_per_s "$(wh "$3")")" "$(field ok_per_s "$(wh "$4")")"), bulk $(ratio \
+      "$(field ok_per_s "$(bk "$3")")" "$(field ok_per_s "$(bk "$4")")") of alone (sum ≈ 1: shared fairly)"
+  fi
   row "$1: heap peak used / max after GC, MiB" "$heap / $(field heap_after_gc_max_mib "$2")" "" "" "≤ 512 MiB" \
     "$(verdict 'x <= 512' "$heap")$([ "$oom" = 0 ] || echo ", OutOfMemoryError")"
   row "$1: RSS peak MiB; GC time share" "$(field rss_peak_mib "$2"); $(field gc_share "$2")" "" "" "" ""
-  row "$1: load served" "webhooks @256: $(field ok_per_s "$(wh "$3")") 2xx/s, $(field non2xx "$(wh "$3")") non-2xx, $(field errors "$(wh "$3")") errors; NDJSON×1000 @8: $(field ok_per_s "$(bk "$3")") 2xx/s, $(field non2xx "$(bk "$3")") non-2xx" "" "" "" ""
+  row "$1: load served" "webhooks @256: $(field ok_per_s "$(wh "$3")") 2xx/s, $(field non2xx "$(wh "$3")") non-2xx, $(field errors "$(wh "$3")") errors; NDJSON×1000 @8: $(field ok_per_s "$(bk "$3")") 2xx/s, $(field non2xx "$(bk "$3")") non-2xx" "$alone" "$ratio" "" ""
 }
-mem_row "broker up" "$M_UP" "$UP"
+mem_row "broker up" "$M_UP" "$UP" "$(printf 'webhooks %s\nbulk %s' "$ALONE_WH" "$ALONE_BK")"
 mem_row "broker stopped" "$M_DOWN" "$DOWN"
 row "six concurrent 16 MB bodies: heap peak used / max after GC, MiB; budget" \
   "$(field heap_peak_mib "$M_MAX") / $(field heap_after_gc_max_mib "$M_MAX"); budget $BODY_BUDGET_MIB MiB" "" "" \
