@@ -16,10 +16,11 @@ import io.streamgate.poller.cursor.Overlap;
  * The pure part of a page: which records to produce and the cursor state to commit with them.
  *
  * <p>Overlap: a record already produced inside the overlap window (same id, same cursor value) is skipped. While
- * a run goes on nothing in the window it asked for is forgotten, and neither is a record of the page before (the
- * last one that held records), whatever its value: a row inserted before an offset walk's position pushes the
- * previous page's last rows onto the next one. Diff: records whose entity's hash is unchanged
- * are skipped. The run's largest cursor value becomes the source's cursor when the run ends.
+ * a run goes on nothing in the window it asked for (up to the saved cursor) is forgotten, and neither is a record
+ * of the page before (the last one that held records), whatever its value: a row inserted before an offset walk's
+ * position pushes the previous page's last rows onto the next one. What the run reads above the saved cursor is
+ * kept within the overlap of its maximum, so the state stays as small as the windows. Diff: records whose entity's hash is unchanged are skipped. The
+ * run's largest cursor value becomes the source's cursor when the run ends.
  */
 public final class PageStep {
 
@@ -66,16 +67,24 @@ public final class PageStep {
         String high = CursorValues.max(state.cursor(), runMax);
         // an empty page in the middle of a run read nothing new: what it would forget may still come round again
         if (overlap.active() && high != null && !(items.isEmpty() && next != null)) {
-            // kept down to the floor itself, in case the provider's filter includes it (>=). While the run goes on
-            // the floor is that of the window it asked for (saved cursor minus overlap): a newer value met early in
-            // the walk (a corrected row) must not make it forget what the rest of the window still brings again
-            String floor = overlap.minus(next != null && state.cursor() != null ? state.cursor() : high);
+            // kept down to the floor itself, in case the provider's filter includes it (>=)
+            String floor = overlap.minus(high);
             Set<String> thisPage = new HashSet<>();
+            String saved = state.cursor();
+            String asked = null;
             if (next != null) {
                 items.forEach(item -> thisPage.add(item.ceId()));
+                // the window this run asked for, up to the saved cursor: a newer value met early in the walk (a
+                // corrected row) must not make the run forget what the rest of that window still brings again.
+                // Values above the saved cursor are the run's own and go as its maximum rises, so that a long
+                // catch-up run keeps its latest window, not all it has read
+                asked = saved == null ? null : overlap.minus(saved);
             }
+            String band = asked;
             recent.entrySet().removeIf(entry -> CursorValues.compare(entry.getValue(), floor) < 0
-                    && !thisPage.contains(entry.getKey()));
+                    && !thisPage.contains(entry.getKey())
+                    && !(band != null && CursorValues.compare(entry.getValue(), band) >= 0
+                            && CursorValues.compare(entry.getValue(), saved) <= 0));
         }
         CursorState nextState = next != null
                 ? new CursorState(state.cursor(), next.toString(), runMax, recent,

@@ -83,14 +83,18 @@ class PageStepTest {
                 List.of(item("a", "2024-01-01T16:00:00.000"), item("b", "2024-01-01T16:00:00.000")), null, true,
                 null, null, overlap, false).state();
         // the next run asks from 15:55 and meets a row corrected at 20:00 before a and b come round again
-        PageStep.Result first = PageStep.apply(saved, List.of(item("corrected", "2024-01-01T20:00:00.000")), NEXT,
-                true, null, null, overlap, false);
-        assertThat(first.state().recent()).containsKeys("a", "b");
-        PageStep.Result second = PageStep.apply(first.state(),
+        PageStep.Result first = PageStep.apply(saved, List.of(item("corrected", "2024-01-01T20:00:00.000"),
+                item("new", "2024-01-01T17:00:00.000")), NEXT, true, null, null, overlap, false);
+        assertThat(first.state().recent()).containsKeys("a", "b", "corrected", "new");
+        PageStep.Result second = PageStep.apply(first.state(), List.of(item("newer", "2024-01-01T20:00:00.000")),
+                NEXT, false, null, null, overlap, false);
+        assertThat(second.state().recent()).as("the run's own reads above the saved cursor go as its maximum rises")
+                .containsOnlyKeys("a", "b", "corrected", "newer");
+        PageStep.Result last = PageStep.apply(second.state(),
                 List.of(item("a", "2024-01-01T16:00:00.000"), item("b", "2024-01-01T16:00:00.000")), null, false,
                 null, null, overlap, false);
-        assertThat(second.produce()).isEmpty();
-        assertThat(second.state().recent()).containsOnlyKeys("corrected");
+        assertThat(last.produce()).isEmpty();
+        assertThat(last.state().recent()).containsOnlyKeys("corrected", "newer");
     }
 
     @Test
