@@ -70,17 +70,15 @@ public final class PageStep {
             // kept down to the floor itself, in case the provider's filter includes it (>=)
             String floor = overlap.minus(high);
             Set<String> thisPage = new HashSet<>();
-            String saved = state.cursor();
-            String asked = null;
             if (next != null) {
                 items.forEach(item -> thisPage.add(item.ceId()));
-                // the window this run asked for, up to the saved cursor: a newer value met early in the walk (a
-                // corrected row) must not make the run forget what the rest of that window still brings again.
-                // Values above the saved cursor are the run's own and go as its maximum rises, so that a long
-                // catch-up run keeps its latest window, not all it has read
-                asked = saved == null ? null : overlap.minus(saved);
             }
-            String band = asked;
+            // while the run goes on, the window it asked for, up to the saved cursor: a newer value met early in
+            // the walk (a corrected row) must not make it forget what the rest of that window still brings again.
+            // Values above the saved cursor are the run's own and go as its maximum rises, so that a long catch-up
+            // run keeps its latest window, not all it has read
+            String saved = state.cursor();
+            String band = next != null && saved != null ? overlap.minus(saved) : null;
             recent.entrySet().removeIf(entry -> CursorValues.compare(entry.getValue(), floor) < 0
                     && !thisPage.contains(entry.getKey())
                     && !(band != null && CursorValues.compare(entry.getValue(), band) >= 0

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,19 +62,20 @@ final class RowFilter {
         }
 
         private Predicate<Reading> or() {
-            Predicate<Reading> result = and();
-            while (peekWord("OR")) {
-                next();
-                result = result.or(and());
-            }
-            return result;
+            return joined("OR", this::and, Predicate::or);
         }
 
         private Predicate<Reading> and() {
-            Predicate<Reading> result = atom();
-            while (peekWord("AND")) {
+            return joined("AND", this::atom, Predicate::and);
+        }
+
+        /** {@code operand (word operand)*}, folded left with {@code join}. */
+        private Predicate<Reading> joined(String word, Supplier<Predicate<Reading>> operand,
+                BinaryOperator<Predicate<Reading>> join) {
+            Predicate<Reading> result = operand.get();
+            while (peekWord(word)) {
                 next();
-                result = result.and(atom());
+                result = join.apply(result, operand.get());
             }
             return result;
         }
