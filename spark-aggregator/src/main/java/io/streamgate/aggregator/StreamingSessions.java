@@ -14,6 +14,9 @@ public final class StreamingSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 // Unparseable dates become null (and the record is quarantined) instead of failing the batch.
                 .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+                // A batch caches its parsed records and decisions once and reads them a few times; encoding the
+                // cache (dictionary, run-length) took a sixth of the job's CPU for memory it gives back in seconds.
+                .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
                 .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.streaming.stateStore.providerClass",

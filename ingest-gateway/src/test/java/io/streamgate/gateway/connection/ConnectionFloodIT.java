@@ -47,7 +47,7 @@ class ConnectionFloodIT {
     @Test
     void oneAddressFloodingSlowConnectionsNeitherStarvesOthersNorOutlivesItself(KafkaBroker broker) throws Exception {
         int connections = floodSize();
-        Path jar = Path.of("target", "ingest-gateway-0.1.0-SNAPSHOT.jar");
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/ingest-gateway-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the gateway jar (mvn package before integration-test)").exists();
         try (GatewayProcess gateway = GatewayProcess.start(jar, Path.of("target", "flood-it", "gateway.log"), List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),

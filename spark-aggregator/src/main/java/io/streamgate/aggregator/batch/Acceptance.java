@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 import java.sql.Timestamp;
@@ -29,9 +30,14 @@ public final class Acceptance {
     public static final String LATE = "late";
     public static final String DUPLICATE = "duplicate";
 
+    /** Whether a row of {@link #candidates} is a duplicate. */
+    public static final String DUPLICATE_FLAG = "_duplicate";
+
     private static final String RANK = "_rank";
     private static final String KNOWN_AT = "_known_at";
-    private static final List<String> POSITION = List.of(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET);
+    private static final String SOURCE = "_source";
+    /** A row's Kafka position: its identity within a batch. */
+    public static final List<String> POSITION = List.of(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET);
 
     private final JobSpec job;
 
@@ -40,26 +46,68 @@ public final class Acceptance {
     }
 
     /**
-     * The clean rows with their {@link #STATUS}; one pass, so the caller can count all decisions at once.
+     * The clean rows with their {@link #STATUS}, in one go (a batch on its own: the tests' static batches).
      * {@code dates}: the event dates of the rows in time ({@link #inTime}), the partitions of {@code events} the
-     * duplicate lookup reads; the caller collects them in the pass over the batch it makes anyway.
+     * duplicate lookup reads.
      */
     public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events, List<Object> dates) {
-        Column inTime = inTime(cutoff);
-        Dataset<Row> late = clean.filter(functions.not(inTime)).withColumn(STATUS, functions.lit(LATE));
-        Dataset<Row> candidates = clean.filter(inTime);
-        // events hold one row per key and date; min() keeps the join one-to-one even if that ever broke
+        Dataset<Row> duplicates = candidates(clean, cutoff, events, dates).filter(col(DUPLICATE_FLAG));
+        return decide(clean, cutoff, duplicates);
+    }
+
+    /**
+     * The in-time clean rows, narrow: their Kafka position, event time and whether each is a duplicate
+     * ({@link #DUPLICATE_FLAG}). Only the key and position of each row go through the shuffle and sort this takes,
+     * not the whole row.
+     */
+    public Dataset<Row> candidates(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> events, List<Object> dates) {
+        List<String> keyAndPosition = new ArrayList<>(key());
+        keyAndPosition.addAll(POSITION);
         Dataset<Row> known = events.filter(col(Columns.EVENT_DATE).isin(dates.toArray()))
-                .groupBy(Columns.cols(key()))
-                .agg(functions.min(functions.struct(Columns.cols(POSITION))).as(KNOWN_AT));
-        Column isKnown = col(KNOWN_AT).isNotNull().and(col(KNOWN_AT).notEqual(functions.struct(Columns.cols(POSITION))));
-        Dataset<Row> decided = candidates.join(known, Columns.names(key()), "left")
-                .withColumn(RANK, functions.row_number().over(Window.partitionBy(Columns.cols(key()))
-                        .orderBy(functions.when(isKnown, 1).otherwise(0), col(Columns.KAFKA_TOPIC),
-                                col(Columns.KAFKA_PARTITION), col(Columns.KAFKA_OFFSET))))
-                .withColumn(STATUS, functions.when(isKnown.or(col(RANK).gt(1)), DUPLICATE).otherwise(ACCEPTED))
-                .select(Columns.cols(List.of(late.columns())));
-        return late.unionByName(decided);
+                .select(Columns.cols(keyAndPosition)).withColumn(SOURCE, functions.lit(0));
+        keyAndPosition.add(Columns.EVENT_TIME);
+        Dataset<Row> fresh = clean.filter(inTime(cutoff)).select(Columns.cols(keyAndPosition))
+                .withColumn(SOURCE, functions.lit(1));
+        // One shuffle and one sort decide both kinds of duplicate: per key, the rows of events come first, then the
+        // batch's rows by Kafka position; the running aggregates at a batch row have seen every row of events.
+        WindowSpec byKey = Window.partitionBy(Columns.cols(key())).orderBy(col(SOURCE), col(Columns.KAFKA_TOPIC),
+                col(Columns.KAFKA_PARTITION), col(Columns.KAFKA_OFFSET));
+        WindowSpec sofar = byKey.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Column fromEvents = col(SOURCE).equalTo(0);
+        Column position = functions.struct(Columns.cols(POSITION));
+        Column knownAt = functions.min(functions.when(fromEvents, position)).over(sofar);
+        Column rank = functions.row_number().over(byKey)
+                .minus(functions.count(functions.when(fromEvents, 1)).over(sofar));
+        // a row of events at this very position is this row, written by an earlier attempt of the batch
+        Column isKnown = col(KNOWN_AT).isNotNull().and(col(KNOWN_AT).notEqual(position));
+        List<String> output = new ArrayList<>(POSITION);
+        output.add(Columns.EVENT_TIME);
+        output.add(DUPLICATE_FLAG);
+        return fresh.unionByName(known, true)
+                .withColumn(KNOWN_AT, knownAt)
+                .withColumn(RANK, rank)
+                .filter(functions.not(fromEvents))
+                .withColumn(DUPLICATE_FLAG, isKnown.or(col(RANK).gt(1)))
+                .select(Columns.cols(output));
+    }
+
+    /**
+     * The clean rows with their {@link #STATUS}: late when before the cut-off, a duplicate when its position is
+     * among {@code duplicates} (the positions of {@link #candidates} that are duplicates, null when there are
+     * none; small enough to broadcast, they join without moving the batch's rows), else accepted.
+     */
+    public Dataset<Row> decide(Dataset<Row> clean, Timestamp cutoff, Dataset<Row> duplicates) {
+        Column late = functions.not(inTime(cutoff));
+        if (duplicates == null) {
+            return clean.withColumn(STATUS, functions.when(late, LATE).otherwise(ACCEPTED));
+        }
+        List<String> columns = new ArrayList<>(List.of(clean.columns()));
+        columns.add(STATUS);
+        return clean.join(duplicates.select(Columns.cols(POSITION)).withColumn(DUPLICATE_FLAG, functions.lit(true)),
+                        Columns.names(POSITION), "left")
+                .withColumn(STATUS, functions.when(late, LATE)
+                        .when(col(DUPLICATE_FLAG).isNotNull(), DUPLICATE).otherwise(ACCEPTED))
+                .select(Columns.cols(columns));
     }
 
     /** Whether a row is at or after the cut-off, i.e. not late. */

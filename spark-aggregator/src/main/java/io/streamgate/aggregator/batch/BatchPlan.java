@@ -45,43 +45,68 @@ final class BatchPlan implements AutoCloseable {
     final Row windowRange;
     /** The Kafka offsets this batch read up to, per "topic/partition" (the last offset read). */
     final Map<String, Long> endOffsets = new LinkedHashMap<>();
+    /** Duplicates at most this many a batch are sent to every task rather than joined by a shuffle. */
+    private static final long BROADCAST_DUPLICATES = 200_000;
+
+    private final Dataset<Row> candidates;
     private final Dataset<Row> decided;
     private final Dataset<Row> contributions;
 
-    BatchPlan(JobSpec job, Dataset<Row> batch, Timestamp cutoff, Dataset<Row> events) {
+    BatchPlan(JobSpec job, Dataset<Row> batch, Timestamp cutoff, Dataset<Row> events, PhaseClock clock) {
         rejected = Refiner.rejected(batch);
         long input = 0;
         long rejects = 0;
         List<Column> ranges = new ArrayList<>();
         Set<Object> dates = new HashSet<>();
-        Column inTimeDate = functions.when(col(Columns.REASON).isNull().and(Acceptance.inTime(cutoff)),
-                Refiner.eventDate());
+        Column clean = col(Columns.REASON).isNull();
+        Column inTime = Acceptance.inTime(cutoff);
+        long late = 0;
         // one pass over the batch for its Kafka positions, counts and the event dates the duplicate lookup reads
         for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET),
                 functions.max(Columns.KAFKA_OFFSET), functions.count(functions.lit(1)),
-                functions.count(col(Columns.REASON)), functions.collect_set(inTimeDate)).collectAsList()) {
+                functions.count(col(Columns.REASON)), functions.collect_set(functions.when(clean.and(inTime),
+                        Refiner.eventDate())), functions.count(functions.when(clean.and(functions.not(inTime)), 1)))
+                .collectAsList()) {
             dates.addAll(r.getList(6));
             endOffsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(3));
             ranges.add(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0)).and(col(Columns.KAFKA_PARTITION)
                     .equalTo(r.getInt(1))).and(col(Columns.KAFKA_OFFSET).between(r.getLong(2), r.getLong(3))));
             input += r.getLong(4);
             rejects += r.getLong(5);
+            late += r.getLong(7);
         }
         inputRows = input;
         rejectedRows = rejects;
-        decided = new Acceptance(job).decide(Refiner.events(batch), cutoff, events, List.copyOf(dates))
+        lateRows = late;
+        clock.lap("read");
+        Acceptance acceptance = new Acceptance(job);
+        Dataset<Row> cleanRows = Refiner.events(batch);
+        candidates = acceptance.candidates(cleanRows, cutoff, events, List.copyOf(dates))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Column status = col(Acceptance.STATUS);
-        Column isAccepted = status.equalTo(Acceptance.ACCEPTED);
-        Row stats = decided.agg(functions.count(functions.when(isAccepted, 1)),
-                functions.min(functions.when(isAccepted, col(Columns.EVENT_TIME))),
-                functions.max(functions.when(isAccepted, col(Columns.EVENT_TIME))),
-                functions.count(functions.when(status.equalTo(Acceptance.LATE), 1)),
-                functions.count(functions.when(status.equalTo(Acceptance.DUPLICATE), 1))).first();
+        Column duplicate = col(Acceptance.DUPLICATE_FLAG);
+        Row stats = candidates.agg(functions.count(functions.when(functions.not(duplicate), 1)),
+                functions.min(functions.when(functions.not(duplicate), col(Columns.EVENT_TIME))),
+                functions.max(functions.when(functions.not(duplicate), col(Columns.EVENT_TIME))),
+                functions.count(functions.when(duplicate, 1))).first();
         acceptedRows = stats.getLong(0);
         newestAccepted = stats.getTimestamp(2);
-        lateRows = stats.getLong(3);
-        duplicateRows = stats.getLong(4);
+        duplicateRows = stats.getLong(3);
+        // Usually none or a few duplicates a batch: their positions, collected, go to every task, and the batch's
+        // rows stay where they are. Many (a topic replayed) would not fit a broadcast: then a shuffled join, once.
+        Dataset<Row> duplicates = candidates.filter(duplicate).select(Columns.cols(Acceptance.POSITION));
+        boolean broadcast = duplicateRows <= BROADCAST_DUPLICATES;
+        if (duplicateRows == 0) {
+            duplicates = null;
+        } else if (broadcast) {
+            duplicates = functions.broadcast(batch.sparkSession().createDataFrame(duplicates.collectAsList(),
+                    duplicates.schema()));
+        }
+        decided = acceptance.decide(cleanRows, cutoff, duplicates);
+        if (!broadcast) {
+            decided.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        Column isAccepted = col(Acceptance.STATUS).equalTo(Acceptance.ACCEPTED);
+        clock.lap("decide");
         accepted = decided.filter(isAccepted).drop(Acceptance.STATUS);
         lateSample = lateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.LATE));
         duplicateSample = duplicateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.DUPLICATE));
@@ -92,11 +117,14 @@ final class BatchPlan implements AutoCloseable {
             neighbours = new CounterContributions(job).neighbours(events.filter(functions.not(thisBatch)), accepted,
                     RowFactory.create(stats.get(1), stats.get(2)));
         }
-        contributions = Contributions.of(job, accepted, neighbours).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> all = Contributions.of(job, accepted, neighbours);
+        // read twice (the partials and the dropped differences) only when there are counter corrections
+        contributions = job.needsCounterDeltas() ? all.persist(StorageLevel.MEMORY_AND_DISK()) : all;
         partials = Contributions.windows(job, contributions).persist(StorageLevel.MEMORY_AND_DISK());
         Row range = partials.agg(functions.min(Columns.WINDOW_START), functions.max(Columns.WINDOW_START)).first();
         windowRange = range.isNullAt(0) ? null : range;
         droppedDifferences = job.needsCounterDeltas() && acceptedRows > 0 ? dropped(contributions) : 0;
+        clock.lap("partials");
     }
 
     private Dataset<Row> rows(String status) {
@@ -110,6 +138,7 @@ final class BatchPlan implements AutoCloseable {
 
     @Override
     public void close() {
+        candidates.unpersist();
         decided.unpersist();
         contributions.unpersist();
         partials.unpersist();

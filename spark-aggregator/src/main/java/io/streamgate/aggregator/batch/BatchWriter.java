@@ -68,8 +68,8 @@ public final class BatchWriter implements VoidFunction2<Dataset<Row>, Long> {
                 : new Timestamp(highWater.getTime() - job.horizonDuration().toMillis());
         clock.lap("start");
         batch.persist(StorageLevel.MEMORY_AND_DISK());
-        try (BatchPlan plan = new BatchPlan(job, batch, cutoff, spark.read().format("delta").load(paths.events()))) {
-            clock.lap("plan");
+        Dataset<Row> events = spark.read().format("delta").load(paths.events());
+        try (BatchPlan plan = new BatchPlan(job, batch, cutoff, events, clock)) {
             Timestamp newHighWater = later(highWater, plan.newestAccepted);
             write(spark, plan, queryId, batchId, highWater, cutoff, newHighWater, clock);
             LOG.info("job {} batch {}: {} rows in, {} accepted, {} ms ({})", job.name(), batchId, plan.inputRows,

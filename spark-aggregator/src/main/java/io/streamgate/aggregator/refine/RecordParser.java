@@ -162,8 +162,13 @@ public final class RecordParser {
         return "$['" + name + "']";
     }
 
+    /**
+     * The first Kafka header of that name, as text. {@code array_position} over the header keys is compiled code;
+     * a {@code filter} lambda per header (what this was) is interpreted, per record and per header.
+     */
     private static Column header(String name) {
-        Column matching = functions.filter(functions.col("headers"), h -> h.getField("key").equalTo(lit(name)));
-        return matching.getItem(0).getField("value").cast(DataTypes.StringType);
+        Column position = functions.array_position(functions.col("headers.key"), name).cast(DataTypes.IntegerType);
+        return functions.when(position.gt(0), functions.element_at(functions.col("headers.value"), position))
+                .cast(DataTypes.StringType);
     }
 }
