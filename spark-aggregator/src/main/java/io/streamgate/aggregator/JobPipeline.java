@@ -91,16 +91,15 @@ public final class JobPipeline {
                 Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET), Columns.EVENT_DATE);
         DeltaWrites.ensureTable(spark, paths.quarantine(), Refiner.rejected(records).schema(), properties, null);
         Dataset<Row> none = spark.createDataFrame(java.util.List.of(), events.schema());
-        DeltaWrites.ensureTable(spark, paths.windows(), Contributions.rebuild(job, none).schema(),
-                statsOn(properties, Columns.WINDOW_START, Columns.WINDOW_END), null);
+        DeltaWrites.ensureTable(spark, paths.windows(), Contributions.rebuild(job, none).schema(), properties, null);
         DeltaWrites.ensureTable(spark, paths.ledger(), Ledger.SCHEMA, properties, null);
     }
 
     /**
      * The properties plus the columns Delta keeps min/max statistics of in each file: those the job filters the
      * table on. By default Delta keeps them for the first 32 columns, which cost about 5 % of a batch's CPU in
-     * {@code events} and {@code windows} for statistics nothing reads. Set when a table is created: a table made
-     * before keeps its own setting.
+     * {@code events} for statistics nothing reads ({@code windows} keeps them all: readers filter it by its
+     * group-by fields). Set when a table is created: a table made before keeps its own setting.
      */
     private static Map<String, String> statsOn(Map<String, String> properties, String... columns) {
         Map<String, String> with = new java.util.LinkedHashMap<>(properties);

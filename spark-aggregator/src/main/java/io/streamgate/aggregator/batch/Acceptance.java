@@ -32,12 +32,12 @@ public final class Acceptance {
 
     /** Whether a row of {@link #candidates} is a duplicate. */
     public static final String DUPLICATE_FLAG = "_duplicate";
+    /** A row's Kafka position: its identity within a batch. */
+    public static final List<String> POSITION = List.of(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET);
 
     private static final String RANK = "_rank";
     private static final String KNOWN_AT = "_known_at";
     private static final String SOURCE = "_source";
-    /** A row's Kafka position: its identity within a batch. */
-    public static final List<String> POSITION = List.of(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION, Columns.KAFKA_OFFSET);
 
     private final JobSpec job;
 

@@ -29,6 +29,9 @@ import static io.streamgate.aggregator.sql.Columns.col;
  */
 final class BatchPlan implements AutoCloseable {
 
+    /** Duplicates at most this many a batch are sent to every task rather than joined by a shuffle. */
+    private static final long BROADCAST_DUPLICATES = 200_000;
+
     final Dataset<Row> rejected;
     final Dataset<Row> accepted;
     final Dataset<Row> partials;
@@ -45,8 +48,6 @@ final class BatchPlan implements AutoCloseable {
     final Row windowRange;
     /** The Kafka offsets this batch read up to, per "topic/partition" (the last offset read). */
     final Map<String, Long> endOffsets = new LinkedHashMap<>();
-    /** Duplicates at most this many a batch are sent to every task rather than joined by a shuffle. */
-    private static final long BROADCAST_DUPLICATES = 200_000;
 
     private final Dataset<Row> candidates;
     private final Dataset<Row> decided;
@@ -91,18 +92,8 @@ final class BatchPlan implements AutoCloseable {
         acceptedRows = stats.getLong(0);
         newestAccepted = stats.getTimestamp(2);
         duplicateRows = stats.getLong(3);
-        // Usually none or a few duplicates a batch: their positions, collected, go to every task, and the batch's
-        // rows stay where they are. Many (a topic replayed) would not fit a broadcast: then a shuffled join, once.
-        Dataset<Row> duplicates = candidates.filter(duplicate).select(Columns.cols(Acceptance.POSITION));
-        boolean broadcast = duplicateRows <= BROADCAST_DUPLICATES;
-        if (duplicateRows == 0) {
-            duplicates = null;
-        } else if (broadcast) {
-            duplicates = functions.broadcast(batch.sparkSession().createDataFrame(duplicates.collectAsList(),
-                    duplicates.schema()));
-        }
-        decided = acceptance.decide(cleanRows, cutoff, duplicates);
-        if (!broadcast) {
+        decided = acceptance.decide(cleanRows, cutoff, duplicatePositions(duplicate));
+        if (duplicateRows > BROADCAST_DUPLICATES) {
             decided.persist(StorageLevel.MEMORY_AND_DISK());
         }
         Column isAccepted = col(Acceptance.STATUS).equalTo(Acceptance.ACCEPTED);
@@ -125,6 +116,20 @@ final class BatchPlan implements AutoCloseable {
         windowRange = range.isNullAt(0) ? null : range;
         droppedDifferences = job.needsCounterDeltas() && acceptedRows > 0 ? dropped(contributions) : 0;
         clock.lap("partials");
+    }
+
+    /**
+     * The positions of the batch's duplicates, null when there are none. Usually there are a few: collected, they go
+     * to every task and the batch's rows stay where they are. Many (a topic read again) would not fit a broadcast:
+     * then they are joined by a shuffle, and the decisions kept ({@code decided} persisted) so it happens once.
+     */
+    private Dataset<Row> duplicatePositions(Column duplicate) {
+        if (duplicateRows == 0) {
+            return null;
+        }
+        Dataset<Row> positions = candidates.filter(duplicate).select(Columns.cols(Acceptance.POSITION));
+        return duplicateRows > BROADCAST_DUPLICATES ? positions : functions.broadcast(
+                positions.sparkSession().createDataFrame(positions.collectAsList(), positions.schema()));
     }
 
     private Dataset<Row> rows(String status) {
