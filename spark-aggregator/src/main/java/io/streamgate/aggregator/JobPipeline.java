@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -102,7 +103,7 @@ public final class JobPipeline {
      * group-by fields). Set when a table is created: a table made before keeps its own setting.
      */
     private static Map<String, String> statsOn(Map<String, String> properties, String... columns) {
-        Map<String, String> with = new java.util.LinkedHashMap<>(properties);
+        Map<String, String> with = new LinkedHashMap<>(properties);
         with.put("delta.dataSkippingStatsColumns", String.join(",", columns));
         return with;
     }

@@ -85,9 +85,10 @@ final class BatchPlan implements AutoCloseable {
         candidates = acceptance.candidates(cleanRows, cutoff, events, List.copyOf(dates))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Column duplicate = col(Acceptance.DUPLICATE_FLAG);
-        Row stats = candidates.agg(functions.count(functions.when(functions.not(duplicate), 1)),
-                functions.min(functions.when(functions.not(duplicate), col(Columns.EVENT_TIME))),
-                functions.max(functions.when(functions.not(duplicate), col(Columns.EVENT_TIME))),
+        Column kept = functions.not(duplicate);
+        Row stats = candidates.agg(functions.count(functions.when(kept, 1)),
+                functions.min(functions.when(kept, col(Columns.EVENT_TIME))),
+                functions.max(functions.when(kept, col(Columns.EVENT_TIME))),
                 functions.count(functions.when(duplicate, 1))).first();
         acceptedRows = stats.getLong(0);
         newestAccepted = stats.getTimestamp(2);
