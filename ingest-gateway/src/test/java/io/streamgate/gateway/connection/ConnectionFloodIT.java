@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.streamgate.gateway.support.GatewayProcess;
 import io.streamgate.gateway.support.RawHttp;
 import io.streamgate.testsupport.http.SlowFlood;
 import io.streamgate.testsupport.kafka.KafkaBroker;
@@ -47,9 +48,8 @@ class ConnectionFloodIT {
     @Test
     void oneAddressFloodingSlowConnectionsNeitherStarvesOthersNorOutlivesItself(KafkaBroker broker) throws Exception {
         int connections = floodSize();
-        Path jar = Path.of(System.getProperty("gateway.jar", "target/ingest-gateway-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the gateway jar (mvn package before integration-test)").exists();
-        try (GatewayProcess gateway = GatewayProcess.start(jar, Path.of("target", "flood-it", "gateway.log"), List.of(
+        Path log = Path.of("target", "flood-it", "gateway.log");
+        try (GatewayProcess gateway = GatewayProcess.start(GatewayProcess.builtJar(), log, List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--streamgate.sources.flood.kind=events", "--streamgate.sources.flood.topic=flood.events",
                 "--streamgate.management.username=operator",

@@ -3,21 +3,18 @@ package io.streamgate.gateway.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
+import io.streamgate.gateway.support.GatewayProcess;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -33,24 +30,19 @@ import org.junit.jupiter.api.Test;
 class ConcurrentMaxBodiesIT {
 
     private static final int RECORDS = 100_000;
-    private static Process gateway;
-    private static Path log;
+    private static GatewayProcess gateway;
     private static String url;
 
     @BeforeAll
     static void startGateway() throws IOException {
-        int port = freePort();
-        url = "http://127.0.0.1:" + port;
-        log = Files.createTempFile("gateway-max-bodies", ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", System.getProperty("gateway.jar"), "--spring.profiles.active=local",
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + KafkaBrokerExtension.shared().bootstrapServers());
-        gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        gateway = GatewayProcess.start(GatewayProcess.builtJar(), Files.createTempFile("gateway-max-bodies", ".log"),
+                List.of("--spring.profiles.active=local",
+                        "--spring.kafka.bootstrap-servers=" + KafkaBrokerExtension.shared().bootstrapServers()));
+        url = "http://127.0.0.1:" + gateway.port();
         HttpClient client = HttpClient.newHttpClient();
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
-                    assertThat(gateway.isAlive()).as("gateway alive; log %s", log).isTrue();
+                    assertThat(gateway.isAlive()).as("gateway alive; log %s", gateway.logFile()).isTrue();
                     return client.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
                             .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
@@ -58,11 +50,8 @@ class ConcurrentMaxBodiesIT {
 
     @AfterAll
     static void stopGateway() throws InterruptedException {
-        if (gateway != null) {
-            gateway.destroy();
-            if (!gateway.waitFor(30, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+        if (gateway != null && !gateway.terminate(Duration.ofSeconds(30))) {
+            gateway.close();
         }
     }
 
@@ -81,14 +70,14 @@ class ConcurrentMaxBodiesIT {
                     HttpResponse.BodyHandlers.ofString()));
         }
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
-        assertThat(statuses).as("answers; gateway log %s", log).allMatch(s -> s == 202 || s == 503 || (s >= 400 && s < 500));
+        assertThat(statuses).as("answers; gateway log %s", gateway.logFile()).allMatch(s -> s == 202 || s == 503 || (s >= 400 && s < 500));
 
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> client.send(
                 post("/events/taxi", "application/x-ndjson",
                         "{\"PULocationID\":1,\"tpep_pickup_datetime\":\"2024-09-14 08:00:00\"}".getBytes(
                                 StandardCharsets.UTF_8)), HttpResponse.BodyHandlers.discarding()).statusCode() == 202);
         assertThat(gateway.isAlive()).isTrue();
-        assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
+        assertThat(gateway.log()).doesNotContain("OutOfMemoryError");
     }
 
     private static HttpRequest post(String path, String contentType, byte[] body) {
@@ -118,11 +107,5 @@ class ConcurrentMaxBodiesIT {
                     .append(",\"pad\":\"").append(pad).append("\"}\n");
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

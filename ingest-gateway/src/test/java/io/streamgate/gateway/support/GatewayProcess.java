@@ -1,4 +1,4 @@
-package io.streamgate.gateway.connection;
+package io.streamgate.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The built gateway jar running as its own JVM, as {@code run.sh} runs it ({@code -Xmx512m},
  * {@code -XX:+ExitOnOutOfMemoryError}), on the newest JDK present (25 where installed, as in the deployment).
  */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
     private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
@@ -29,7 +29,16 @@ final class GatewayProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static GatewayProcess start(Path jar, Path log, List<String> arguments) throws IOException {
+    /** The jar this build made: failsafe passes its path as {@code gateway.jar} (it runs after package). */
+    public static Path builtJar() {
+        String jar = System.getProperty("gateway.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("no gateway jar at " + jar + ": run as an integration test, after package");
+        }
+        return Path.of(jar);
+    }
+
+    public static GatewayProcess start(Path jar, Path log, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 jar.toString(), "--server.port=" + port));
@@ -44,28 +53,28 @@ final class GatewayProcess implements AutoCloseable {
                 : Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
-    Path logFile() {
+    public Path logFile() {
         return log;
     }
 
     /** SIGTERM; true if the process ended within {@code within}. */
-    boolean terminate(Duration within) throws InterruptedException {
+    public boolean terminate(Duration within) throws InterruptedException {
         process.destroy();
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     }
