@@ -36,7 +36,17 @@ public class FetchException extends RuntimeException {
         return new FetchException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), 0, null, true, cause);
     }
 
-    /** The HTTP status, or 0 for an I/O failure (timeout, refused connection). */
+    /**
+     * No request was sent: the host's circuit breaker is open. Not retried within the run (the breaker would refuse
+     * each attempt); the run is tried again once the breaker lets a probe through, {@code openFor} from now at the
+     * latest.
+     */
+    static FetchException breakerOpen(String host, Duration openFor, Throwable cause) {
+        return new FetchException("the circuit breaker of host " + host + " is open (too many failed requests to it,"
+                + " from any source on it): no request sent", 0, openFor, false, cause);
+    }
+
+    /** The HTTP status, or 0 when no response came (timeout, refused connection, open breaker). */
     public int status() {
         return status;
     }

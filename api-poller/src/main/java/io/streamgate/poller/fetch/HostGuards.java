@@ -23,9 +23,11 @@ class HostGuards {
 
     private final CircuitBreakerRegistry breakers;
     private final RateLimiterRegistry limiters;
+    private final Duration openFor;
 
     HostGuards(PollerProperties properties, MeterRegistry meters) {
         PollerProperties.HttpSettings http = properties.http();
+        this.openFor = http.breakerOpenFor();
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(http.breakerFailureRate())
                 .slidingWindowSize(20)
@@ -44,6 +46,11 @@ class HostGuards {
 
     CircuitBreaker breaker(String host) {
         return breakers.circuitBreaker(host);
+    }
+
+    /** How long an open breaker refuses calls: the longest a source refused by one waits for its next try. */
+    Duration openFor() {
+        return openFor;
     }
 
     RateLimiter limiter(String host) {

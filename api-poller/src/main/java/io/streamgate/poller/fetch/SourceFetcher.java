@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
@@ -50,14 +51,19 @@ public final class SourceFetcher {
      * the source's {@code on-status} says to ignore.
      *
      * @throws RetryLaterException when the provider asks for a pause longer than we wait in a run
-     * @throws FetchException when the attempts are used up or the failure is not worth retrying
+     * @throws FetchException when the attempts are used up, the failure is not worth retrying, or the host's circuit
+     *     breaker is open
      */
     public FetchResponse fetch(URI uri, Map<String, String> conditions) {
         String host = uri.getHost();
         CircuitBreaker breaker = guards.breaker(host);
         RateLimiter limiter = guards.limiter(host);
-        return retry.executeSupplier(() -> breaker.executeSupplier(
-                RateLimiter.decorateSupplier(limiter, () -> permits.holding(() -> attempt(uri, conditions, true)))));
+        try {
+            return retry.executeSupplier(() -> breaker.executeSupplier(
+                    RateLimiter.decorateSupplier(limiter, () -> permits.holding(() -> attempt(uri, conditions, true)))));
+        } catch (CallNotPermittedException e) {
+            throw FetchException.breakerOpen(host, guards.openFor(), e);
+        }
     }
 
     private FetchResponse attempt(URI uri, Map<String, String> conditions, boolean mayRenew) {

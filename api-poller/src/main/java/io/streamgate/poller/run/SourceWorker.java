@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.streamgate.poller.cursor.CursorState;
 import io.streamgate.poller.cursor.CursorStore;
@@ -118,8 +117,8 @@ public final class SourceWorker implements AutoCloseable {
         } catch (FetchException e) {
             status.failed(e.getMessage());
             return RunOutcome.failure(e.retryAfter());
-        } catch (CallNotPermittedException | RequestNotPermitted e) {
-            status.failed(e.getMessage()); // the host's breaker is open or its rate limit is used up
+        } catch (RequestNotPermitted e) {
+            status.failed(e.getMessage()); // the host's rate limit stayed used up for a whole request timeout
             return RunOutcome.failure(null);
         } catch (RuntimeException e) {
             // a malformed page, a Kafka error, a cursor that cannot be read: nothing of the page was committed

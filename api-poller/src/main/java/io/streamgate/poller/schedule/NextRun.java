@@ -10,8 +10,8 @@ import io.streamgate.poller.source.ScheduleConfig;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * When a source runs next: by its schedule, never before a provider's {@code Retry-After}, and after failures no
- * sooner than an exponential backoff (from {@code minInterval}, doubling, capped at {@code maxInterval}).
+ * When a source runs next: by its schedule; after failures, after an exponential backoff instead (from
+ * {@code minInterval}, doubling, capped at {@code maxInterval}); never before a provider's {@code Retry-After}.
  */
 public final class NextRun {
 
@@ -27,9 +27,12 @@ public final class NextRun {
                     now.plus(schedule.minInterval()), now.plus(schedule.maxInterval()));
         };
         if (consecutiveFailures > 0) {
+            // after the backoff whatever the schedule: sooner than an hourly or daily source's next slot, which a
+            // failed run (a provider's bad minute, a breaker another source opened) must not cost; later than a
+            // frequent source's, which must not hammer a failing provider
             long factor = 1L << Math.min(consecutiveFailures - 1, 20);
             Duration backoff = schedule.minInterval().multipliedBy(factor);
-            next = later(next, now.plus(backoff.compareTo(schedule.maxInterval()) > 0 ? schedule.maxInterval() : backoff));
+            next = now.plus(backoff.compareTo(schedule.maxInterval()) > 0 ? schedule.maxInterval() : backoff);
         }
         if (outcome.retryAfter() != null) {
             next = later(next, now.plus(outcome.retryAfter()));

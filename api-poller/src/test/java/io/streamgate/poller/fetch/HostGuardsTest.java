@@ -49,9 +49,12 @@ class HostGuardsTest {
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> first.fetch(rows, Map.of())).isInstanceOf(FetchException.class);
         }
-        assertThatThrownBy(() -> first.fetch(rows, Map.of())).isInstanceOf(CallNotPermittedException.class);
+        assertThatThrownBy(() -> first.fetch(rows, Map.of())).isInstanceOf(FetchException.class)
+                .hasCauseInstanceOf(CallNotPermittedException.class);
         assertThatThrownBy(() -> second.fetch(simulator.uri("/turnstile/pages.json"), Map.of()))
-                .isInstanceOf(CallNotPermittedException.class);
+                .isInstanceOf(FetchException.class).hasMessageContaining("circuit breaker of host 127.0.0.1 is open")
+                .extracting(e -> ((FetchException) e).retryAfter()).as("the run is tried again when it half-opens")
+                .isEqualTo(Duration.ofMinutes(5));
         assertThat(simulator.log()).hasSize(10);
     }
 }

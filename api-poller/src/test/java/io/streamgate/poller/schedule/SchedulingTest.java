@@ -58,4 +58,15 @@ class SchedulingTest {
         assertThat(NextRun.after(interval, RunOutcome.failure(null), 6, NOW)).isEqualTo(NOW.plusSeconds(160));
         assertThat(NextRun.after(interval, RunOutcome.failure(null), 30, NOW)).isEqualTo(NOW.plusSeconds(600));
     }
+
+    @Test
+    void aFailedRunIsTriedAgainAfterTheBackoffNotAtTheNextSlot() {
+        ScheduleConfig daily = schedule(ScheduleConfig.Kind.CRON, "0 0 8 * * *");
+        assertThat(NextRun.after(daily, RunOutcome.failure(null), 1, NOW)).isEqualTo(NOW.plusSeconds(5));
+        assertThat(NextRun.after(daily, RunOutcome.failure(null), 3, NOW)).isEqualTo(NOW.plusSeconds(20));
+        assertThat(NextRun.after(daily, RunOutcome.failure(Duration.ofSeconds(30)), 1, NOW))
+                .as("a host's open breaker, or the provider's Retry-After").isEqualTo(NOW.plusSeconds(30));
+        assertThat(NextRun.after(daily, RunOutcome.ok(null), 0, NOW)).as("the schedule again once a run succeeds")
+                .isEqualTo(Instant.parse("2024-01-06T13:00:00Z"));
+    }
 }
