@@ -3,21 +3,18 @@ package io.streamgate.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.streamgate.poller.simulator.Hostile;
 import io.streamgate.poller.simulator.ProviderSimulator;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import io.streamgate.testsupport.process.ChildJvm;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,9 +43,8 @@ class CrashTest {
             ProviderSimulator.Options.forTests(37, 12).withHostile(Hostile.all(SEED).withErrorShare(0.05)));
     private static final Path LOGS = Path.of("target", "crash-test");
 
-    private static Process launch(String replica, int run) throws IOException {
-        List<String> command = PollerProcess.command();
-        command.addAll(List.of(
+    private static ChildJvm launch(String replica, int run) {
+        List<String> command = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + BOOTSTRAP,
                 "--spring.main.web-application-type=none", // headless: the crash test needs no endpoint, and starts faster
                 "--spring.main.banner-mode=off",
@@ -67,9 +63,7 @@ class CrashTest {
         command.addAll(source("steady", "localhost", "/turnstile/cursor.json", "crash.steady"));
         command.addAll(source("throttled-1", "127.0.0.1", "/key/turnstile/cursor.json", "crash.throttled"));
         command.addAll(source("throttled-2", "127.0.0.1", "/key/turnstile/cursor.json", "crash.throttled"));
-        Files.createDirectories(LOGS);
-        File log = LOGS.resolve("poller-" + replica + "-" + run + ".log").toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return PollerProcess.launch(LOGS.resolve("poller-" + replica + "-" + run + ".log"), command);
     }
 
     private static List<String> source(String id, String host, String path, String topic) {
@@ -141,7 +135,7 @@ class CrashTest {
         }
         SIMULATOR.fail("/key/", 429, 5, 5_000); // the throttled sources' provider, throughout
         String[] names = {"a", "b"};
-        Process[] replicas = {launch("a", 0), launch("b", 0)};
+        ChildJvm[] replicas = {launch("a", 0), launch("b", 0)};
         int progressKills = 0;
         try {
             for (int kill = 0; kill < KILLS; kill++) {
@@ -152,10 +146,10 @@ class CrashTest {
                     SIMULATOR.feed().commitLate(); // rows with cursor values already read
                 }
                 int victim = random.nextInt(2);
-                Process poller = replicas[victim];
+                ChildJvm poller = replicas[victim];
                 long started = System.nanoTime();
                 if (random.nextBoolean()) {
-                    poller.waitFor(random.nextLong(300, 3_000), TimeUnit.MILLISECONDS);
+                    poller.waitFor(Duration.ofMillis(random.nextLong(300, 3_000)));
                 } else {
                     int target = committed() + random.nextInt(1, 30);
                     while (SIMULATOR.feed().size() < target) {
@@ -171,7 +165,7 @@ class CrashTest {
                     progressKills++;
                 }
                 assertThat(poller.isAlive()).as("replica %s died on its own; see %s", names[victim], LOGS).isTrue();
-                poller.destroyForcibly().waitFor();
+                poller.kill();
                 System.out.printf("kill %d: replica %s after %d ms, %d of %d records committed%n", kill,
                         names[victim], (System.nanoTime() - started) / 1_000_000, committed(), SIMULATOR.feed().size());
                 replicas[victim] = launch(names[victim], kill + 1);
@@ -199,8 +193,8 @@ class CrashTest {
             assertThat(SIMULATOR.log()).as("the other two were throttled")
                     .anyMatch(served -> served.path().startsWith("/key/") && served.status() == 429);
         } finally {
-            for (Process replica : replicas) {
-                replica.destroyForcibly().waitFor();
+            for (ChildJvm replica : replicas) {
+                replica.kill();
             }
         }
     }

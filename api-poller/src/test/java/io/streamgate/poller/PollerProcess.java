@@ -3,18 +3,14 @@ package io.streamgate.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import io.streamgate.testsupport.process.ChildJvm;
 
 /**
  * A poller in a JVM of its own, as deploy/ runs it, on this test's classpath: started with command-line properties,
@@ -24,42 +20,33 @@ final class PollerProcess implements AutoCloseable {
 
     private static final String PASSWORD = "process-operator-secret";
 
-    private final Process process;
+    private final ChildJvm jvm;
     private final int port;
-    private final Path log;
 
-    private PollerProcess(Process process, int port, Path log) {
-        this.process = process;
+    private PollerProcess(ChildJvm jvm, int port) {
+        this.jvm = jvm;
         this.port = port;
-        this.log = log;
     }
 
-    /** The command that starts a poller; its properties follow. */
-    static List<String> command() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), PollerApplication.class.getName()));
+    /** Starts {@code java ... PollerApplication} with {@code properties}, its output in {@code log}. */
+    static ChildJvm launch(Path log, List<String> properties) {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.testJava(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), PollerApplication.class.getName()));
+        command.addAll(properties);
+        return ChildJvm.start("poller", log, command);
     }
 
     /** Starts a poller with its operator endpoint on a free port, and waits until that answers. */
-    static PollerProcess start(Path log, List<String> properties) throws IOException {
-        int port = freePort();
-        List<String> command = command();
-        command.addAll(List.of("--server.port=" + port, "--streamgate.management.password=" + PASSWORD,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
-        command.addAll(properties);
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PollerProcess poller = new PollerProcess(process, port, log);
-        await().atMost(Duration.ofMinutes(2)).until(() -> !process.isAlive() || poller.answers());
-        assertThat(process.isAlive()).as("the poller died at start; see %s", log).isTrue();
+    static PollerProcess start(Path log, List<String> properties) {
+        int port = ChildJvm.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+                "--streamgate.management.password=" + PASSWORD, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        arguments.addAll(properties);
+        PollerProcess poller = new PollerProcess(launch(log, arguments), port);
+        await().atMost(Duration.ofMinutes(2)).until(() -> !poller.jvm.isAlive() || poller.answers());
+        poller.jvm.assertAlive();
         return poller;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private boolean answers() {
@@ -77,21 +64,17 @@ final class PollerProcess implements AutoCloseable {
 
     /** What it has logged so far. */
     String log() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jvm.log();
     }
 
     /** SIGTERM, and waits until it has shut down. */
     void stop() throws InterruptedException {
-        process.destroy();
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("stopped within a minute; see %s", log).isTrue();
+        assertThat(jvm.terminate(Duration.ofMinutes(1))).as("stopped within a minute; see %s", jvm.logFile())
+                .isTrue();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroyForcibly().waitFor();
+        jvm.kill();
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.streamgate.testsupport.process.ChildJvm;
+
 /**
  * The apps as the local run starts them (see run.sh), each in its own JVM on free ports: the gateway, the provider
  * simulator serving a fixed feed, the poller pulling it, the aggregator in {@code local[2]} running the
@@ -30,14 +32,14 @@ final class Pipeline implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final List<AppProcess> apps = new ArrayList<>();
+    private final List<ChildJvm> apps = new ArrayList<>();
     private final Path work;
     private final Path logs;
-    private final int gatewayPort = AppProcess.freePort();
-    private final int simulatorPort = AppProcess.freePort();
-    private final int pollerPort = AppProcess.freePort();
-    private final int aggregatorMetricsPort = AppProcess.freePort();
-    private final int dashboardPort = AppProcess.freePort();
+    private final int gatewayPort = ChildJvm.freePort();
+    private final int simulatorPort = ChildJvm.freePort();
+    private final int pollerPort = ChildJvm.freePort();
+    private final int aggregatorMetricsPort = ChildJvm.freePort();
+    private final int dashboardPort = ChildJvm.freePort();
 
     private Pipeline(Path work, Path logs) {
         this.work = work;
@@ -78,7 +80,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     void assertAlive() {
-        apps.forEach(AppProcess::assertAlive);
+        apps.forEach(ChildJvm::assertAlive);
     }
 
     private void launch(String bootstrap, int turnstiles, int history) {
@@ -87,21 +89,21 @@ final class Pipeline implements AutoCloseable {
         Path dashboardJar = existing("live-dashboard/target/live-dashboard-0.1.0-SNAPSHOT.jar");
         String aggregatorClasspath = existing("spark-aggregator/target/classes") + java.io.File.pathSeparator
                 + read(existing("spark-aggregator/target/runtime.classpath"));
-        apps.add(AppProcess.start("simulator", logs, List.of("-Xmx128m", "-cp", pollerJar.toString(),
+        startApp("simulator", List.of("-Xmx128m", "-cp", pollerJar.toString(),
                 "-Dloader.main=io.streamgate.poller.simulator.SimulatorMain",
                 "org.springframework.boot.loader.launch.PropertiesLauncher", "--port", String.valueOf(simulatorPort),
                 "--turnstiles", String.valueOf(turnstiles), "--history-ticks", String.valueOf(history),
-                "--tick-every", "PT24H", "--chaos", "0")));
-        apps.add(AppProcess.start("gateway", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                "--tick-every", "PT24H", "--chaos", "0"));
+        startApp("gateway", List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
                 gatewayJar.toString(), "--spring.profiles.active=local", "--server.port=" + gatewayPort,
-                "--spring.kafka.bootstrap-servers=" + bootstrap)));
-        apps.add(AppProcess.start("poller", logs, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+                "--spring.kafka.bootstrap-servers=" + bootstrap));
+        startApp("poller", List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
                 pollerJar.toString(), "--spring.profiles.active=local", "--server.port=" + pollerPort,
                 "--spring.kafka.bootstrap-servers=" + bootstrap, "--simulator.url=" + simulator(),
                 // the local profile sends the feed's cumulative registers to mta.turnstile.registers; this test counts
                 // every reading of all three channels once in one job, so it pulls them into the pushed readings' topic
-                "--streamgate.poller.sources.mta-turnstile.topic=mta.turnstile")));
-        apps.add(AppProcess.start("aggregator", logs, List.of(
+                "--streamgate.poller.sources.mta-turnstile.topic=mta.turnstile"));
+        startApp("aggregator", List.of(
                 "@" + existing("spark-aggregator/src/main/jvm/spark-java17.options"), "-Xmx1g", "-XX:+UseParallelGC",
                 "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
                 "-Dspark.sql.shuffle.partitions=2",
@@ -109,13 +111,20 @@ final class Pipeline implements AutoCloseable {
                 "--master", "local[2]", "--bootstrap-servers", bootstrap,
                 "--lake", work.resolve("lake").toString(), "--checkpoints", work.resolve("checkpoints").toString(),
                 "--jobs", publishingJob().toString(), "--trigger", "PT5S",
-                "--metrics-port", String.valueOf(aggregatorMetricsPort))));
-        apps.add(AppProcess.start("dashboard", logs, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
+                "--metrics-port", String.valueOf(aggregatorMetricsPort)));
+        startApp("dashboard", List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
                 dashboardJar.toString(), "--server.port=" + dashboardPort, "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--streamgate.dashboard.health.services.gateway=" + gateway().resolve("/actuator/health"),
                 "--streamgate.dashboard.health.services.poller=http://127.0.0.1:" + pollerPort + "/actuator/health",
                 "--streamgate.dashboard.health.services.aggregator=http://127.0.0.1:" + aggregatorMetricsPort
-                        + "/metrics")));
+                        + "/metrics"));
+    }
+
+    /** Starts {@code java <javaArgs>} with the test JVM's own java (a JDK 17, which every app runs on). */
+    private void startApp(String name, List<String> javaArgs) {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.testJava()));
+        command.addAll(javaArgs);
+        apps.add(ChildJvm.start(name, logs.resolve(name + ".log"), command));
     }
 
     /** The bundled job with a Kafka sink for its changed windows, as run.sh writes it. */

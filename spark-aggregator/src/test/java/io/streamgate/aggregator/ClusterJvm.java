@@ -1,5 +1,6 @@
 package io.streamgate.aggregator;
 
+import io.streamgate.testsupport.process.ChildJvm;
 import io.streamgate.testsupport.process.ExitWithParent;
 
 import java.io.File;
@@ -11,49 +12,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One JVM of a test cluster (master, worker, driver): Java 17 with Spark's module openings, the module's runtime
- * classpath (Spark, Delta, the Kafka source; not our classes), output to a log file. It runs under
+ * How a JVM of a test cluster (master, worker, driver) is started: Java 17 with Spark's module openings, the module's
+ * runtime classpath (Spark, Delta, the Kafka source; not our classes), output to a log file. It runs under
  * {@link ExitWithParent}, so it ends with the test JVM even when that is killed.
  */
-final class ClusterJvm implements AutoCloseable {
+final class ClusterJvm {
 
     /** Written by the build ({@code package}): Spark and what it needs at run time, without our own classes. */
     static final Path RUNTIME_CLASSPATH = Path.of(required("cluster.runtime.classpath"));
     /** The {@code --add-opens} flags Spark needs on Java 17, as a java {@code @argfile}. */
     static final Path JVM_OPTIONS = Path.of(required("cluster.jvm.options"));
 
-    private final String name;
-    private final Path log;
-    private final Process process;
-
-    private ClusterJvm(String name, Path log, Process process) {
-        this.name = name;
-        this.log = log;
-        this.process = process;
+    private ClusterJvm() {
     }
 
     /** Starts {@code mainClass} with {@code args}; {@code classpathHead} goes before the runtime jars. */
-    static ClusterJvm start(String name, Path logs, String heap, Map<String, String> env, List<String> classpathHead,
-                            String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    static ChildJvm start(String name, Path logs, String heap, Map<String, String> env, List<String> classpathHead,
+                          String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(ChildJvm.testJava(),
                 "@" + JVM_OPTIONS, "-Xmx" + heap, "-XX:+UseSerialGC",
                 // short-lived: the C2 compiler would only compete with the work for the two cores
                 "-XX:TieredStopAtLevel=1", "-cp", classpath(classpathHead),
                 ExitWithParent.class.getName(), String.valueOf(ProcessHandle.current().pid()), mainClass));
         command.addAll(args);
-        Path log = logs.resolve(name + ".log");
-        try {
-            Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            return new ClusterJvm(name, log, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name, e);
-        }
+        return ChildJvm.start(name, logs.resolve(name + ".log"), command, env);
     }
 
     static List<Path> runtimeJars() {
@@ -63,32 +47,6 @@ final class ClusterJvm implements AutoCloseable {
                     .filter(entry -> !entry.isBlank()).map(Path::of).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("run the package phase first: " + RUNTIME_CLASSPATH, e);
-        }
-    }
-
-    /** Fails naming the JVM and its log if it has exited: a dead JVM would otherwise show only as a timeout. */
-    void assertAlive() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its log: " + log);
-        }
-    }
-
-    Path log() {
-        return log;
-    }
-
-    /** Stops it gently (its shutdown hooks run: a worker stops its executors), then forcibly. */
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 

@@ -8,6 +8,7 @@ import io.streamgate.aggregator.job.JobSpec;
 import io.streamgate.aggregator.lake.StartRefused;
 import io.streamgate.aggregator.lake.TableOwnership;
 import io.streamgate.aggregator.metrics.MetricsRegistry;
+import io.streamgate.testsupport.process.ChildJvm;
 import io.streamgate.testsupport.process.ExitWithParent;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +17,6 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -183,14 +182,14 @@ class SpecEvolutionTest {
         Path yaml = Files.writeString(dir.resolve("mta-turnstile.yaml"), TestJobs.bundledYaml("mta-turnstile")
                 .replaceFirst("topics: \\[[^]]*]", "topics: [" + topic + "]").replace(HOURLY, "length: PT2H, slide: PT2H"));
         Path log = dir.resolve("rebuild.log");
-        Process rebuild = aggregatorJvm(yaml, log);
+        ChildJvm rebuild = aggregatorJvm(yaml, log);
         try {
             await().atMost(Duration.ofMinutes(3)).until(() -> !rebuild.isAlive()
-                    || Files.readString(log).contains("rebuilding windows"));
-            assertThat(rebuild.isAlive()).as("the rebuild's JVM exited early; its log: %s", log).isTrue();
-            rebuild.waitFor(new SplittableRandom(seed).nextLong(0, 4_000), TimeUnit.MILLISECONDS);
+                    || rebuild.log().contains("rebuilding windows"));
+            rebuild.assertAlive();
+            rebuild.waitFor(Duration.ofMillis(new SplittableRandom(seed).nextLong(0, 4_000)));
         } finally {
-            rebuild.destroyForcibly().waitFor();
+            rebuild.kill();
         }
         System.out.println("killed " + (Files.readString(log).contains("windows rebuilt") ? "after" : "before")
                 + " the rebuild's commit");
@@ -201,8 +200,8 @@ class SpecEvolutionTest {
     }
 
     /** The aggregator's main in a JVM of its own (ending with this one), as an operator runs it, rebuilding. */
-    private Process aggregatorJvm(Path jobs, Path log) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    private ChildJvm aggregatorJvm(Path jobs, Path log) {
+        List<String> command = List.of(ChildJvm.testJava(),
                 "@" + Path.of("src/main/jvm/spark-java17.options").toAbsolutePath(), "-Xmx1g", "-XX:+UseSerialGC",
                 "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1", "-Dspark.ui.enabled=false",
                 "-cp", System.getProperty("java.class.path"), ExitWithParent.class.getName(),
@@ -210,7 +209,7 @@ class SpecEvolutionTest {
                 "--master", "local[1]", "--jobs", jobs.toString(), "--bootstrap-servers", TestKafka.bootstrapServers(),
                 "--lake", dir.resolve("lake").toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
                 "--evolve", "rebuild", "--metrics-port", "0");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return ChildJvm.start("rebuild", log, command);
     }
 
     /** Starts the job, sends {@code rows}, processes them and stops. */

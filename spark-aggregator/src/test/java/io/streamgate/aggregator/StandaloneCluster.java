@@ -1,9 +1,9 @@
 package io.streamgate.aggregator;
 
+import io.streamgate.testsupport.process.ChildJvm;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ final class StandaloneCluster implements AutoCloseable {
     private final Path dir;
     private final Path sparkHome;
     private final String masterUrl;
-    private final List<ClusterJvm> daemons = new ArrayList<>();
+    private final List<ChildJvm> daemons = new ArrayList<>();
     private final List<Path> workerDirs = new ArrayList<>();
 
     private StandaloneCluster(Path dir, Path sparkHome, String masterUrl) {
@@ -62,8 +62,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** A master and {@code workers} workers of {@code cores} cores and {@code memory} each, all registered. */
     static StandaloneCluster start(Path dir, int workers, int cores, String memory) {
-        int port = freePort();
-        int webUiPort = freePort();
+        int port = ChildJvm.freePort();
+        int webUiPort = ChildJvm.freePort();
         StandaloneCluster cluster = new StandaloneCluster(dir, sparkHome(dir.resolve("spark-home")),
                 "spark://127.0.0.1:" + port);
         try {
@@ -81,7 +81,7 @@ final class StandaloneCluster implements AutoCloseable {
             await("all " + workers + " workers registered with the master").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> {
-                        cluster.daemons.forEach(ClusterJvm::assertAlive);
+                        cluster.daemons.forEach(ChildJvm::assertAlive);
                         return aliveWorkers(status) == workers;
                     });
             return cluster;
@@ -99,7 +99,7 @@ final class StandaloneCluster implements AutoCloseable {
      * Submits {@code mainClass} from {@code appJar} in client mode: the driver runs in a JVM of its own with the
      * runtime jars and the application jar only, and ships the jar to the executors.
      */
-    ClusterJvm submit(String name, Path appJar, String mainClass, Map<String, String> conf, List<String> appArgs) {
+    ChildJvm submit(String name, Path appJar, String mainClass, Map<String, String> conf, List<String> appArgs) {
         List<String> args = new ArrayList<>(List.of("--master", masterUrl, "--deploy-mode", "client",
                 "--class", mainClass, "--name", name));
         conf.forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
@@ -133,7 +133,7 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private ClusterJvm jvm(String name, String heap, String mainClass, List<String> args) {
+    private ChildJvm jvm(String name, String heap, String mainClass, List<String> args) {
         Map<String, String> env = Map.of(
                 "SPARK_HOME", sparkHome.toString(),
                 // the launcher that builds the executors' command line asks for it when there is no build tree
@@ -163,13 +163,5 @@ final class StandaloneCluster implements AutoCloseable {
         String body = HTTP.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = ALIVE_WORKERS.matcher(body);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

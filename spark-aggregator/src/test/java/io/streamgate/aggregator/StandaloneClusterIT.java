@@ -1,5 +1,6 @@
 package io.streamgate.aggregator;
 
+import io.streamgate.testsupport.process.ChildJvm;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -62,7 +63,7 @@ class StandaloneClusterIT {
         sendRecords();
         Path lake = dir.resolve("lake");
         try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"), 2, 1, "1g");
-             ClusterJvm driver = cluster.submit("aggregator", APP_JAR, AggregatorMain.class.getName(), SUBMIT_CONF,
+             ChildJvm driver = cluster.submit("aggregator", APP_JAR, AggregatorMain.class.getName(), SUBMIT_CONF,
                      List.of("--bootstrap-servers", TestKafka.bootstrapServers(),
                              "--lake", lake.toString(), "--checkpoints", dir.resolve("checkpoints").toString(),
                              "--jobs", "mta-turnstile,nyc-taxi", "--trigger", "PT1S", "--metrics-port", "0",

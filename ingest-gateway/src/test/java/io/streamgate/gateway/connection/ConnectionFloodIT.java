@@ -16,11 +16,12 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.streamgate.gateway.support.GatewayProcess;
+import io.streamgate.gateway.support.BuiltGateway;
 import io.streamgate.gateway.support.RawHttp;
 import io.streamgate.testsupport.http.SlowFlood;
 import io.streamgate.testsupport.kafka.KafkaBroker;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import io.streamgate.testsupport.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,13 +50,14 @@ class ConnectionFloodIT {
     void oneAddressFloodingSlowConnectionsNeitherStarvesOthersNorOutlivesItself(KafkaBroker broker) throws Exception {
         int connections = floodSize();
         Path log = Path.of("target", "flood-it", "gateway.log");
-        try (GatewayProcess gateway = GatewayProcess.start(GatewayProcess.builtJar(), log, List.of(
+        int port = ChildJvm.freePort();
+        try (ChildJvm gateway = BuiltGateway.start(log, port, List.of(
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--streamgate.sources.flood.kind=events", "--streamgate.sources.flood.topic=flood.events",
                 "--streamgate.management.username=operator",
                 "--streamgate.management.password=" + OPERATOR_PASSWORD,
                 "--streamgate.shutdown.grace=" + GRACE.toSeconds() + "s"))) {
-            InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), gateway.port());
+            InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
             RawHttp good = new RawHttp(bystander, to, ANSWER_DEADLINE);
             awaitServing(gateway, good);
 
@@ -93,7 +95,7 @@ class ConnectionFloodIT {
     }
 
     /** SIGTERM while slow clients of both kinds keep trickling: the process must end within its grace. */
-    private void stopsWithinGraceWhileSlowClientsHoldOn(GatewayProcess gateway, InetSocketAddress to) throws Exception {
+    private void stopsWithinGraceWhileSlowClientsHoldOn(ChildJvm gateway, InetSocketAddress to) throws Exception {
         ExecutorService trickling = Executors.newSingleThreadExecutor();
         try (SlowFlood few = new SlowFlood(flooder, to, EVENTS, 20, Duration.ofSeconds(3))) {
             Future<?> running = trickling.submit(() -> {
@@ -110,7 +112,7 @@ class ConnectionFloodIT {
         }
     }
 
-    private static void awaitServing(GatewayProcess gateway, RawHttp http) {
+    private static void awaitServing(ChildJvm gateway, RawHttp http) {
         await("the gateway ready").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(gateway.isAlive()).as("gateway running; log %s", gateway.logFile()).isTrue();
             try {

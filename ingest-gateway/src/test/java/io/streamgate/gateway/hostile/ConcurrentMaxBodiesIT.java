@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.streamgate.gateway.support.GatewayProcess;
+import io.streamgate.gateway.support.BuiltGateway;
 import io.streamgate.testsupport.kafka.KafkaBrokerExtension;
+import io.streamgate.testsupport.process.ChildJvm;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +31,16 @@ import org.junit.jupiter.api.Test;
 class ConcurrentMaxBodiesIT {
 
     private static final int RECORDS = 100_000;
-    private static GatewayProcess gateway;
+    private static ChildJvm gateway;
     private static String url;
 
     @BeforeAll
     static void startGateway() throws IOException {
-        gateway = GatewayProcess.start(GatewayProcess.builtJar(), Files.createTempFile("gateway-max-bodies", ".log"),
+        int port = ChildJvm.freePort();
+        gateway = BuiltGateway.start(Files.createTempFile("gateway-max-bodies", ".log"), port,
                 List.of("--spring.profiles.active=local",
                         "--spring.kafka.bootstrap-servers=" + KafkaBrokerExtension.shared().bootstrapServers()));
-        url = "http://127.0.0.1:" + gateway.port();
+        url = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newHttpClient();
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
@@ -49,8 +51,8 @@ class ConcurrentMaxBodiesIT {
     }
 
     @AfterAll
-    static void stopGateway() throws InterruptedException {
-        if (gateway != null && !gateway.terminate(Duration.ofSeconds(30))) {
+    static void stopGateway() {
+        if (gateway != null) {
             gateway.close();
         }
     }

@@ -1,10 +1,10 @@
 package io.streamgate.testsupport.kafka;
 
+import io.streamgate.testsupport.process.ChildJvm;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,8 +45,8 @@ public final class ProcessKafkaBroker implements KafkaBroker {
     /** Starts a broker on free ports with a fresh data folder; {@code config} entries are {@code key=value}. */
     public static ProcessKafkaBroker startFresh(String... config) {
         try {
-            ProcessKafkaBroker broker = new ProcessKafkaBroker(
-                    Files.createTempDirectory("streamgate-kafka-"), freePort(), freePort(), List.of(config));
+            ProcessKafkaBroker broker = new ProcessKafkaBroker(Files.createTempDirectory("streamgate-kafka-"),
+                    ChildJvm.freePort(), ChildJvm.freePort(), List.of(config));
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -171,12 +171,6 @@ public final class ProcessKafkaBroker implements KafkaBroker {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
