@@ -1,6 +1,7 @@
 package io.streamgate.gateway.security;
 
 import java.io.IOException;
+import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +31,13 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "This endpoint needs the operator's credentials (HTTP basic).");
         problem.setTitle("Unauthorized");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        // whole, with its length, as every JSON answer of the gateway (SizedJsonConverter): not chunked
+        byte[] body = json.writeValueAsBytes(problem);
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"streamgate\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -2,6 +2,7 @@ package io.streamgate.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JSON answers go out whole with their {@code Content-Length}, in one write, not committed early and chunked:
- * a receipt and a problem, read off the wire.
+ * a receipt, a problem and the operator endpoints' 401, read off the wire.
  */
 @GatewayTest
 class SizedJsonAnswersTest {
@@ -36,6 +37,15 @@ class SizedJsonAnswersTest {
                 "[{\"a\":1}] {".getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertSized(answer);
+    }
+
+    @Test
+    void anUnauthorizedOperatorCallCarriesItsLength() throws IOException {
+        RawHttp.Answer answer = RawHttp.toApp().get("/actuator/prometheus", "operator", "not-the-password");
+
+        assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertSized(answer);
     }

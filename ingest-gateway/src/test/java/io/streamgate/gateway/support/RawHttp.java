@@ -50,13 +50,17 @@ public final class RawHttp {
      * ISO-8859-1, each byte as it is.
      */
     public static Answer postToApp(String path, Map<String, String> headers, byte[] body) {
-        RawHttp app = new RawHttp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), RestAssured.port), Duration.ofSeconds(60));
         try {
-            return app.post(path, headers, body);
+            return toApp().post(path, headers, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From loopback to the app rest-assured points at. */
+    public static RawHttp toApp() {
+        return new RawHttp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), RestAssured.port), Duration.ofSeconds(60));
     }
 
     public Answer post(String path, String contentType, String body) throws IOException {

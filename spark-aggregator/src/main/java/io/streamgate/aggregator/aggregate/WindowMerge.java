@@ -30,7 +30,7 @@ public final class WindowMerge {
 
     /** Merges the batch's partials, whose window starts lie in {@code range} (min, max). */
     public void merge(Dataset<Row> partials, Row range, String appId, long batchId) {
-        DeltaWrites.inTransaction(partials.sparkSession(), appId, batchId, () ->
+        DeltaWrites.inTransaction(partials.sparkSession(), path, appId, batchId, () ->
                 DeltaTable.forPath(partials.sparkSession(), path).as("t")
                         .merge(partials.as("s"), matchCondition().and(targetWithin(range)))
                         .whenMatched().updateExpr(measures.mergeAssignments())

@@ -12,7 +12,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,34 +54,15 @@ final class BatchPlan implements AutoCloseable {
 
     BatchPlan(JobSpec job, Dataset<Row> batch, Timestamp cutoff, Dataset<Row> events, PhaseClock clock) {
         rejected = Refiner.rejected(batch);
-        long input = 0;
-        long rejects = 0;
-        List<Column> ranges = new ArrayList<>();
-        Set<Object> dates = new HashSet<>();
-        Column clean = col(Columns.REASON).isNull();
-        Column inTime = Acceptance.inTime(cutoff);
-        long late = 0;
-        // one pass over the batch for its Kafka positions, counts and the event dates the duplicate lookup reads
-        for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(functions.min(Columns.KAFKA_OFFSET),
-                functions.max(Columns.KAFKA_OFFSET), functions.count(functions.lit(1)),
-                functions.count(col(Columns.REASON)), functions.collect_set(functions.when(clean.and(inTime),
-                        Refiner.eventDate())), functions.count(functions.when(clean.and(functions.not(inTime)), 1)))
-                .collectAsList()) {
-            dates.addAll(r.getList(6));
-            endOffsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(3));
-            ranges.add(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0)).and(col(Columns.KAFKA_PARTITION)
-                    .equalTo(r.getInt(1))).and(col(Columns.KAFKA_OFFSET).between(r.getLong(2), r.getLong(3))));
-            input += r.getLong(4);
-            rejects += r.getLong(5);
-            late += r.getLong(7);
-        }
-        inputRows = input;
-        rejectedRows = rejects;
-        lateRows = late;
+        ReadPass read = ReadPass.of(batch, Acceptance.inTime(cutoff), endOffsets);
+        inputRows = read.input();
+        rejectedRows = read.rejects();
+        lateRows = read.late();
         clock.lap("read");
+
         Acceptance acceptance = new Acceptance(job);
         Dataset<Row> cleanRows = Refiner.events(batch);
-        candidates = acceptance.candidates(cleanRows, cutoff, events, List.copyOf(dates))
+        candidates = acceptance.candidates(cleanRows, cutoff, events, read.dates())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Column duplicate = col(Acceptance.DUPLICATE_FLAG);
         Column kept = functions.not(duplicate);
@@ -97,17 +77,16 @@ final class BatchPlan implements AutoCloseable {
         if (duplicateRows > BROADCAST_DUPLICATES) {
             decided.persist(StorageLevel.MEMORY_AND_DISK());
         }
-        Column isAccepted = col(Acceptance.STATUS).equalTo(Acceptance.ACCEPTED);
         clock.lap("decide");
-        accepted = decided.filter(isAccepted).drop(Acceptance.STATUS);
+
+        accepted = rows(Acceptance.ACCEPTED);
         lateSample = lateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.LATE));
         duplicateSample = duplicateRows == 0 ? List.of() : Ledger.sample(rows(Acceptance.DUPLICATE));
         Dataset<Row> neighbours = events.limit(0);
         if (job.needsCounterDeltas() && acceptedRows > 0) {
             // rows at this batch's positions were written by an earlier attempt of it: they are not history
-            Column thisBatch = ranges.stream().reduce(Column::or).orElse(functions.lit(false));
-            neighbours = new CounterContributions(job).neighbours(events.filter(functions.not(thisBatch)), accepted,
-                    RowFactory.create(stats.get(1), stats.get(2)));
+            neighbours = new CounterContributions(job).neighbours(events.filter(functions.not(read.positions())),
+                    accepted, RowFactory.create(stats.get(1), stats.get(2)));
         }
         Dataset<Row> all = Contributions.of(job, accepted, neighbours);
         // read twice (the partials and the dropped differences) only when there are counter corrections
@@ -117,6 +96,38 @@ final class BatchPlan implements AutoCloseable {
         windowRange = range.isNullAt(0) ? null : range;
         droppedDifferences = job.needsCounterDeltas() && acceptedRows > 0 ? dropped(contributions) : 0;
         clock.lap("partials");
+    }
+
+    /**
+     * One pass over the batch: its counts, the event dates the duplicate lookup reads (of clean rows in time), and
+     * the Kafka positions it covers, as a condition ({@code positions}) and as the last offset read per
+     * "topic/partition" (into {@code endOffsets}).
+     */
+    private record ReadPass(long input, long rejects, long late, List<Object> dates, Column positions) {
+
+        static ReadPass of(Dataset<Row> batch, Column inTime, Map<String, Long> endOffsets) {
+            Column clean = col(Columns.REASON).isNull();
+            long input = 0;
+            long rejects = 0;
+            long late = 0;
+            Set<Object> dates = new HashSet<>();
+            Column positions = functions.lit(false);
+            for (Row r : batch.groupBy(Columns.KAFKA_TOPIC, Columns.KAFKA_PARTITION).agg(
+                    functions.min(Columns.KAFKA_OFFSET), functions.max(Columns.KAFKA_OFFSET),
+                    functions.count(functions.lit(1)), functions.count(col(Columns.REASON)),
+                    functions.collect_set(functions.when(clean.and(inTime), Refiner.eventDate())),
+                    functions.count(functions.when(clean.and(functions.not(inTime)), 1))).collectAsList()) {
+                endOffsets.put(r.getString(0) + "/" + r.getInt(1), r.getLong(3));
+                positions = positions.or(col(Columns.KAFKA_TOPIC).equalTo(r.getString(0))
+                        .and(col(Columns.KAFKA_PARTITION).equalTo(r.getInt(1)))
+                        .and(col(Columns.KAFKA_OFFSET).between(r.getLong(2), r.getLong(3))));
+                input += r.getLong(4);
+                rejects += r.getLong(5);
+                dates.addAll(r.getList(6));
+                late += r.getLong(7);
+            }
+            return new ReadPass(input, rejects, late, List.copyOf(dates), positions);
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Map;
  * Idempotent Delta writes from {@code foreachBatch}: every write carries {@code txnAppId} (the streaming query's
  * id, stable across restarts from the same checkpoint) and {@code txnVersion} (the batch id). Delta records both in
  * the commit and skips a write whose version it has already committed for that app id, so a batch replayed after
- * a crash (some of its writes done, its checkpoint commit not) writes only what it had not written yet.
+ * a crash (some of its writes done, its checkpoint commit not) writes only what it had not written yet. After each
+ * write, the table's new snapshot is computed ahead of the next batch ({@link SnapshotWarmer}).
  */
 public final class DeltaWrites {
 
@@ -28,10 +29,11 @@ public final class DeltaWrites {
         rows.write().format("delta").mode("append")
                 .option("txnAppId", appId).option("txnVersion", batchId)
                 .save(path);
+        SnapshotWarmer.warm(rows.sparkSession(), path);
     }
 
-    /** Runs a Delta DML command (MERGE) as the idempotent transaction {@code (appId, batchId)}. */
-    public static void inTransaction(SparkSession spark, String appId, long batchId, Runnable command) {
+    /** Runs a Delta DML command (MERGE) on the table at {@code path} as the idempotent transaction (appId, batchId). */
+    public static void inTransaction(SparkSession spark, String path, String appId, long batchId, Runnable command) {
         spark.conf().set(TXN_APP_ID, appId);
         spark.conf().set(TXN_VERSION, batchId);
         try {
@@ -40,6 +42,7 @@ public final class DeltaWrites {
             spark.conf().unset(TXN_APP_ID);
             spark.conf().unset(TXN_VERSION);
         }
+        SnapshotWarmer.warm(spark, path);
     }
 
     /**
