@@ -41,8 +41,8 @@ final class SnapshotWarmer {
             QUEUED.remove(path);
             try {
                 DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().setTransactions();
-            } catch (RuntimeException e) {
-                // only a head start: the next write replays the log itself if this one could not
+            } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared from Scala
+                // only a head start: the next write replays the log itself if this one could not (the table gone)
                 LOG.debug("could not replay the log of {} ahead of the next write", path, e);
             }
         });
