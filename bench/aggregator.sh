@@ -52,7 +52,8 @@ lag_series() { # $1: checkpoint folder, $2: step start epoch, $3: rate, $4: reco
 # progress lines (the job's StreamingMetricsListener and the baseline's own, same format): "26/11/22 05:24:05 INFO
 # ...: query mta-turnstile batch 7: 1234 rows, 100 rows/s in, 200 rows/s processed, 812 ms, watermark ..."
 durations() { # $1: log, $2: query, $3: from epoch, $4: to epoch; batch durations in ms from the progress lines
-  sed -nE "s/^([0-9]+)\/([0-9]+)\/([0-9]+) ([0-9:]+) .*query $2 batch [0-9]+: .* ([0-9]+) ms, watermark.*/20\1-\2-\3T\4Z \5/p" "$1" \
+  # "... query Q batch N: ..., D ms, watermark W" (baseline) or "..., D ms, L offsets behind latest" (the job)
+  sed -nE "s/^([0-9]+)\/([0-9]+)\/([0-9]+) ([0-9:]+) .*query $2 batch [0-9]+: .* ([0-9]+) ms, .*/20\1-\2-\3T\4Z \5/p" "$1" \
     | while read -r at ms; do echo "$(date -u -d "$at" +%s) $ms"; done | awk -v a="$3" -v b="$4" '$1 >= a && $1 <= b + 1 { print $2 }'
 }
 rss_sampler() { # $1: pid, $2: out file; "KiB" lines every 0.5 s while the process lives
