@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +32,7 @@ public final class ProcessKafkaBroker implements KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final List<String> extraConfig;
-    private Process process;
+    private ChildJvm jvm;
 
     private ProcessKafkaBroker(Path dataDir, int port, int controllerPort, List<String> extraConfig) {
         this.dataDir = dataDir;
@@ -66,7 +65,7 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 
     /** The broker JVM's process id, for tests that check it is gone; -1 while stopped. */
     public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+        return jvm == null ? -1 : jvm.pid();
     }
 
     public Path dataDir() {
@@ -75,11 +74,11 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 
     @Override
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (jvm != null && jvm.isAlive()) {
             return;
         }
         List<String> command = new ArrayList<>(List.of(
-                javaExecutable(), "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
+                ChildJvm.testJava(), "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
                 "-cp", brokerClasspath(),
                 BROKER_MAIN,
                 "--data-dir", dataDir.toString(),
@@ -92,32 +91,26 @@ public final class ProcessKafkaBroker implements KafkaBroker {
         }
         try {
             Files.deleteIfExists(dataDir.resolve(KafkaBrokerMain.READY_FILE));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
-                    .start();
-            awaitReady();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not launch the Kafka broker JVM", e);
+            throw new UncheckedIOException(e);
         }
+        jvm = ChildJvm.startAppending("the Kafka broker", dataDir.resolve("broker.log"), command);
+        awaitReady();
     }
 
-    private void awaitReady() throws IOException {
+    private void awaitReady() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         Path ready = dataDir.resolve(KafkaBrokerMain.READY_FILE);
         while (!Files.exists(ready)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
-                        + " during start-up; its log: " + dataDir.resolve("broker.log"));
-            }
+            jvm.assertAlive();
             if (Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
+                jvm.stop(Duration.ZERO);
                 throw new IllegalStateException("the Kafka broker did not become ready within " + START_TIMEOUT
                         + "; its log: " + dataDir.resolve("broker.log"));
             }
             try {
                 // wait for the broker's own exit or 100 ms, whichever comes first: a start-up poll, not a test sleep
-                process.waitFor(100, TimeUnit.MILLISECONDS);
+                jvm.waitFor(Duration.ofMillis(100));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
@@ -127,19 +120,11 @@ public final class ProcessKafkaBroker implements KafkaBroker {
 
     @Override
     public synchronized void stop() {
-        if (process == null) {
+        if (jvm == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
+        jvm.stop(STOP_TIMEOUT);
+        jvm = null;
     }
 
     @Override
@@ -150,11 +135,6 @@ public final class ProcessKafkaBroker implements KafkaBroker {
         } catch (IOException e) {
             // best effort: the folder is under the system temp dir
         }
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The Kafka server jars resolved at build time, plus this module's own classes for {@link KafkaBrokerMain}. */

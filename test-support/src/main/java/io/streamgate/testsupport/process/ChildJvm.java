@@ -49,10 +49,23 @@ public final class ChildJvm implements AutoCloseable {
 
     /** As {@link #start(String, Path, List)}, with {@code env} added to the inherited environment. */
     public static ChildJvm start(String name, Path log, List<String> command, Map<String, String> env) {
+        return launch(name, log, command, env, ProcessBuilder.Redirect.to(log.toFile()));
+    }
+
+    /**
+     * As {@link #start(String, Path, List)}, but appending to {@code log}: a JVM started again on the same log (a
+     * restarted broker) keeps what the ones before it wrote.
+     */
+    public static ChildJvm startAppending(String name, Path log, List<String> command) {
+        return launch(name, log, command, Map.of(), ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private static ChildJvm launch(String name, Path log, List<String> command, Map<String, String> env,
+                                   ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(output);
             builder.environment().putAll(env);
             return new ChildJvm(name, log, builder.start());
         } catch (IOException e) {
@@ -113,17 +126,22 @@ public final class ChildJvm implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    /**
-     * Stops it gently (its shutdown hooks run: a Spark worker stops the executors it launched), then forcibly, with
-     * whatever it started, if it has not ended within 30 s.
-     */
+    /** {@link #stop(Duration)} with 30 s of grace. */
     @Override
     public void close() {
+        stop(GRACE);
+    }
+
+    /**
+     * Stops it gently (its shutdown hooks run: a Spark worker stops the executors it launched), then forcibly, with
+     * whatever it started, if it has not ended within {@code grace}.
+     */
+    public void stop(Duration grace) {
         process.destroy();
         try {
-            if (!waitFor(GRACE)) {
+            if (!waitFor(grace)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(GRACE.toSeconds(), TimeUnit.SECONDS);
+                process.destroyForcibly().waitFor(grace.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
