@@ -159,10 +159,26 @@ wrk_run() { # $1: connections, $2: seconds, $3: url, $4: request file
   [ "$1" -lt 2 ] && threads=1
   wrk -t$threads -c"$1" -d"$2"s --timeout 30s -s bench/wrk/requests.lua "$3" -- "$4" | grep '^WRK ' | sed 's/^WRK //'
 }
+# CPU per request, from the kernel's clock ticks: of the app under load, of the broker, and of the rest of the machine
+# (load generator, kernel) over one point. Unlike req/s it does not move with how fast the shared machine runs that
+# minute, so it compares an app with its baseline even across runs.
+cpu_snapshot() { # $1: pid of the app under load; prints "app broker machine" ticks
+  echo "$(awk '{print $14 + $15}' "/proc/$1/stat") $(awk '{print $14 + $15}' "/proc/$BROKER_PID/stat")" \
+    "$(awk '/^cpu / {print $2 + $3 + $4 + $6 + $7 + $8}' /proc/stat)"
+}
+cpu_per_request() { # $1: snapshot before, $2: after, $3: requests; prints "app_us=… broker_us=… rest_us=…"
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(a, x); split(b, y); u = 1e6 / hz / n
+    app = (y[1] - x[1]) * u; broker = (y[2] - x[2]) * u
+    printf "app_us=%.0f broker_us=%.0f rest_us=%.0f", app, broker, (y[3] - x[3]) * u - app - broker }'
+}
 # open loop: prints the summary line (achieved_rate, records_per_s, p50 ... in ms from the intended send time)
 openloop_run() { # $1: connections, $2: rate, $3: seconds, $4: url, $5: request file
   "$APP_JAVA" -Xmx256m -cp $LOADGEN_JAR io.streamgate.bench.loadgen.OpenLoop --connections "$1" --rate "$2" \
     --duration "$3" --warmup 3 --url "$4" --requests "$5"
+}
+median_by() { # $1: key; of the "k=v k=v" lines on stdin, the one with the median value of that key
+  while read -r line; do [ -n "$line" ] && printf '%s\t%s\n' "$(field "$1" "$line")" "$line"; done \
+    | sort -g | awk -F'\t' '{ l[NR] = $2 } END { print l[int((NR + 1) / 2)] }'
 }
 field() { # $1: key, $2: "k=v k=v" line
   tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"

@@ -18,6 +18,7 @@ jdk=${2:-/usr/lib/jvm/temurin-25-jdk-amd64}
     if (f ~ /^org\.springframework\.kafka/) return "spring-kafka"
     if (f ~ /^org\.springframework/) return "Spring MVC / framework"
     if (f ~ /^org\.apache\.(tomcat|coyote|catalina)/) return "Tomcat (HTTP, servlet)"
+    if (f ~ /^org\.eclipse\.jetty/) return "Jetty (HTTP, servlet)"
     if (f ~ /^io\.streamgate/) return "Streamgate code"
     if (f ~ /^ch\.qos\.logback|^org\.slf4j|^org\.apache\.logging/) return "logging"
     return ""

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.Map;
 
 import io.streamgate.core.split.TooManyRecordsException;
 import io.streamgate.gateway.auth.Authenticator;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
+import io.streamgate.gateway.http.ReceiptWriter;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.publish.KafkaPublisher;
 import io.streamgate.gateway.ratelimit.RateLimiter;
@@ -17,12 +17,12 @@ import io.streamgate.gateway.source.Source;
 import io.streamgate.gateway.source.SourceKind;
 import io.streamgate.gateway.source.SourceRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,9 +42,11 @@ class EventsController {
     private final KafkaPublisher publisher;
     private final SourceMetrics metrics;
     private final BodyBudget budget;
+    private final ReceiptWriter receipts;
 
     EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
-            RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget) {
+            RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget,
+            ReceiptWriter receipts) {
         this.sources = sources;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -52,11 +54,12 @@ class EventsController {
         this.publisher = publisher;
         this.metrics = metrics;
         this.budget = budget;
+        this.receipts = receipts;
     }
 
     @PostMapping(path = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> accept(@PathVariable String id, HttpServletRequest request) throws IOException {
+    void accept(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Source source = sources.require(id, SourceKind.EVENTS);
         metrics.received(id);
         try (BodyBudget.Lease lease = budget.lease(request.getRemoteAddr())) {
@@ -76,7 +79,7 @@ class EventsController {
                 accepted.add(parsed.record());
                 each.accept(parsed.record());
             }));
-            return accepted.body();
+            receipts.write(response, HttpStatus.ACCEPTED, accepted.body());
         } catch (RuntimeException e) {
             RuntimeException refusal = e instanceof TooManyRecordsException tooMany ? RecordLimits.tooMany(tooMany) : e;
             metrics.rejected(id, Rejections.reason(refusal));

@@ -12,12 +12,13 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.stereotype.Component;
 
 /**
- * Spring's JSON converter, but every JSON answer (receipts, problems, health) is written whole with its
- * {@code Content-Length}. Spring's own flushes the response as soon as it has serialised the value, which commits
- * it chunked: one socket write for the headers and body, a second for the last chunk when the request ends. The
- * gateway's answers are a few hundred bytes, so buffering them costs nothing and saves that write on every
- * request (benchmark 1's profile had the flush at 4 % of the gateway's CPU). As a bean it takes the place of Boot's
- * converter, with Boot's {@code ObjectMapper}.
+ * Spring's JSON converter, but every JSON answer it writes (problems, health, operator endpoints) is written whole
+ * with its {@code Content-Length}. Spring's own flushes the response as soon as it has serialised the value, which
+ * commits it chunked: one socket write for the headers and body, a second for the last chunk when the request ends.
+ * These answers are a few hundred bytes, so buffering them costs nothing and saves that write on every request
+ * (benchmark 1's profile had the flush at 4 % of the gateway's CPU). As a bean it takes the place of Boot's
+ * converter, with Boot's {@code ObjectMapper}. The receipts of accepted requests skip converters altogether
+ * ({@link ReceiptWriter}).
  */
 @Component
 public class SizedJsonConverter extends MappingJackson2HttpMessageConverter {

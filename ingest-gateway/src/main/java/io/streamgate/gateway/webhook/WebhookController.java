@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
+import io.streamgate.gateway.http.ReceiptWriter;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.problem.GatewayException;
 import io.streamgate.gateway.publish.KafkaPublisher;
@@ -23,6 +25,7 @@ import io.streamgate.gateway.verify.SignedRequest;
 import io.streamgate.gateway.verify.Verdict;
 import io.streamgate.gateway.verify.VerifyScheme;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,9 +52,11 @@ class WebhookController {
     private final SourceMetrics metrics;
     private final ObjectReader json;
     private final BodyBudget budget;
+    private final ReceiptWriter receipts;
 
     WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
-            KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget) {
+            KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget,
+            ReceiptWriter receipts) {
         this.sources = sources;
         this.verifiers = verifiers;
         this.recent = recent;
@@ -59,10 +64,12 @@ class WebhookController {
         this.metrics = metrics;
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.budget = budget;
+        this.receipts = receipts;
     }
 
     @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> receive(@PathVariable String id, HttpServletRequest request) {
+    void receive(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws JsonProcessingException {
         Source source = sources.require(id, SourceKind.WEBHOOK);
         metrics.received(id);
         MediaType mediaType = WebhookMediaTypes.require(request.getContentType(), () -> reject(id, "media-type"));
@@ -77,18 +84,20 @@ class WebhookController {
             }
             JsonNode document = parse(id, body, WebhookMediaTypes.isJson(mediaType));
             if (source.properties().verify().scheme() == VerifyScheme.SLACK && SlackChallenge.isChallenge(document)) {
-                return SlackChallenge.answer(document);
+                receipts.write(response, HttpStatus.OK, SlackChallenge.answer(document));
+                return;
             }
             ContractRecord record = WebhookRecords.of(source, request, request.getContentType(), body, document,
                     OffsetDateTime.now(ZoneOffset.UTC));
             String eventId = record.event().getId();
             if (recent.seen(id, eventId)) {
                 metrics.duplicate(id);
-                return Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId));
+                receipts.write(response, HttpStatus.OK, Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId)));
+                return;
             }
             publisher.publish(id, List.of(record)::forEach);
             recent.remember(id, eventId);
-            return Map.of("accepted", 1, "ids", List.of(eventId));
+            receipts.write(response, HttpStatus.OK, Map.of("accepted", 1, "ids", List.of(eventId)));
         }
     }
 

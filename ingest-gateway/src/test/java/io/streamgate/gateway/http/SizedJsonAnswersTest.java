@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import io.streamgate.gateway.support.GatewayTest;
 import io.streamgate.gateway.support.RawHttp;
+import io.streamgate.gateway.verify.Signer;
 import org.junit.jupiter.api.Test;
 
 /**
  * JSON answers go out whole with their {@code Content-Length}, in one write, not committed early and chunked:
- * a receipt, a problem and the operator endpoints' 401, read off the wire.
+ * an events receipt, a webhook receipt, a problem and the operator endpoints' 401, read off the wire.
  */
 @GatewayTest
 class SizedJsonAnswersTest {
@@ -27,6 +30,20 @@ class SizedJsonAnswersTest {
                 row.getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertSized(answer);
+        assertThat(answer.body()).startsWith("{\"accepted\":1");
+    }
+
+    @Test
+    void aWebhookReceiptCarriesItsLength() {
+        byte[] body = ("{\"n\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new HashMap<>(Signer.GITHUB.sign(body, Instant.now()));
+        headers.put("Content-Type", "application/json");
+        RawHttp.Answer answer = RawHttp.postToApp("/webhooks/wh-github", headers, body);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/json");
         assertSized(answer);
         assertThat(answer.body()).startsWith("{\"accepted\":1");
     }
