@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,13 +92,17 @@ class WebhookController {
             String eventId = record.event().getId();
             if (recent.seen(id, eventId)) {
                 metrics.duplicate(id);
-                receipts.write(response, HttpStatus.OK, Map.of("accepted", 0, "duplicate", true, "ids", List.of(eventId)));
+                receipts.write(response, HttpStatus.OK, new Receipt(0, true, List.of(eventId)));
                 return;
             }
             publisher.publish(id, List.of(record)::forEach);
             recent.remember(id, eventId);
-            receipts.write(response, HttpStatus.OK, Map.of("accepted", 1, "ids", List.of(eventId)));
+            receipts.write(response, HttpStatus.OK, new Receipt(1, false, List.of(eventId)));
         }
+    }
+
+    /** The answer to a delivery: {@code {"accepted": 1, "ids": [...]}}, or for a redelivery 0 and "duplicate". */
+    record Receipt(int accepted, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean duplicate, List<String> ids) {
     }
 
     private byte[] read(Source source, HttpServletRequest request, BodyBudget.Lease lease) {
