@@ -48,34 +48,20 @@ for target in "${TARGETS[@]}"; do
   read -r _ _ url requests <<<"$target"
   wrk_run 64 "$WARMUP" "$url" "$WORK/$requests.req" >/dev/null
 done
-declare -A ROUND
 for c in $CONNECTIONS; do
-  for round in $(seq 1 "$ROUNDS"); do
-    for target in "${TARGETS[@]}"; do
-      read -r label pid url requests <<<"$target"
-      before=$(cpu_snapshot "$pid")
-      line=$(wrk_run "$c" "$DURATION" "$url" "$WORK/$requests.req")
-      line+=" $(cpu_per_request "$before" "$(cpu_snapshot "$pid")" "$(field requests "$line")")"
-      ROUND[$label@$c@$round]=$line
-      echo "  $label @$c, round $round: $line"
-    done
-  done
+  take_rounds "$c" "${TARGETS[@]}"
 done
 stop_all
 
 rounds_of() { # $1: label, $2: connections, $3: key; that key's value in each round
-  local round; for round in $(seq 1 "$ROUNDS"); do field "$3" "${ROUND[$1@$2@$round]}"; done | paste -sd' '
+  local line; round_lines "$1" "$2" | while read -r line; do field "$3" "$line"; done | paste -sd' '
 }
-per_round_ratio() { # $1: label, $2: label, $3: connections; $1's req/s over $2's, per round
-  local round; for round in $(seq 1 "$ROUNDS"); do
-    ratio "$(field ok_per_s "${ROUND[$1@$3@$round]}")" "$(field ok_per_s "${ROUND[$2@$3@$round]}")"; echo
-  done | paste -sd' '
-}
+ratios() { per_round_ratio "$@" | paste -sd' '; } # per_round_ratio's figures on one line
 for c in $CONNECTIONS; do
   row "forwarder req/s @$c, per round" "$(rounds_of forward "$c" ok_per_s)" "" "" "" ""
   for k in webhook cloudevents; do
     row "$k req/s @$c, per round: B" "$(rounds_of "$k-B" "$c" ok_per_s)" "A: $(rounds_of "$k-A" "$c" ok_per_s)" \
-      "B/A: $(per_round_ratio "$k-B" "$k-A" "$c"); B/(a): $(per_round_ratio "$k-B" forward "$c")" "" ""
+      "B/A: $(ratios "$k-B" "$k-A" "$c"); B/(a): $(ratios "$k-B" forward "$c")" "" ""
     row "$k app CPU µs per request @$c, per round: B" "$(rounds_of "$k-B" "$c" app_us)" \
       "A: $(rounds_of "$k-A" "$c" app_us); (a): $(rounds_of forward "$c" app_us)" "" "" ""
   done

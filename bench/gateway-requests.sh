@@ -58,22 +58,12 @@ wrk_run 64 "$WARMUP" "$FWD_URL/noop" "$WORK/webhook.req" >/dev/null
 # both apps stay up and the points are taken in turn, gateway and baselines back to back at each connection count,
 # so that a change in whatever else runs on the machine hits them alike; and in ROUNDS rounds, because that change
 # is large here: within one run the gateway/forwarder ratio at 64 connections went from 0.62 to 0.73 between rounds
-declare -A ROUND
 for c in $CONNECTIONS; do
-  for round in $(seq 1 "$ROUNDS"); do
-    for target in "webhook $URL/webhooks/github webhook" "cloudevents $URL/events/ce cloudevents" \
-        "forward $FWD_URL/forward webhook" "noop $FWD_URL/noop webhook"; do
-      read -r label url requests <<<"$target"
-      pid=$GATEWAY_PID; case $label in forward|noop) pid=$FORWARDER_PID ;; esac
-      before=$(cpu_snapshot "$pid")
-      line=$(wrk_run "$c" "$DURATION" "$url" "$WORK/$requests.req")
-      line+=" $(cpu_per_request "$before" "$(cpu_snapshot "$pid")" "$(field requests "$line")")"
-      ROUND[$label@$c@$round]=$line
-      echo "  $label @$c, round $round: $line"
-    done
-  done
+  take_rounds "$c" "webhook $GATEWAY_PID $URL/webhooks/github webhook" \
+    "cloudevents $GATEWAY_PID $URL/events/ce cloudevents" "forward $FORWARDER_PID $FWD_URL/forward webhook" \
+    "noop $FORWARDER_PID $FWD_URL/noop webhook"
   for label in webhook cloudevents forward noop; do
-    RES[$label@$c]=$(for round in $(seq 1 "$ROUNDS"); do echo "${ROUND[$label@$c@$round]}"; done | median_by ok_per_s)
+    RES[$label@$c]=$(round_lines "$label" "$c" | median_by ok_per_s)
   done
 done
 OPEN_RATE=${OPEN_RATE:-$(awk -v r="$(field ok_per_s "${RES[webhook@64]:-ok_per_s=1000}")" 'BEGIN { printf "%d", r * 0.75 }')}
@@ -95,9 +85,7 @@ for kind in webhook cloudevents; do
   for c in $CONNECTIONS; do
     g=${RES[$kind@$c]} a=${RES[forward@$c]} b=${RES[noop@$c]}
     gr=$(field ok_per_s "$g") ar=$(field ok_per_s "$a") br=$(field ok_per_s "$b")
-    rounds=$(for round in $(seq 1 "$ROUNDS"); do
-      ratio "$(field ok_per_s "${ROUND[$kind@$c@$round]}")" "$(field ok_per_s "${ROUND[forward@$c@$round]}")"; echo
-    done | sort -n)
+    rounds=$(per_round_ratio "$kind" forward "$c" | sort -n)
     r=$(awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }' <<<"$rounds")
     row "$kind req/s @$c conns" "$gr$(errs "$g")" "(a) $ar; (b) $br; (c) $raw_rate rec/s" \
       "$r of (a) (rounds: $(paste -sd' ' <<<"$rounds")); $(ratio "$gr" "$raw_rate") of (c)" "≥ 0.85 of (a)" \

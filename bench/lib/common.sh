@@ -171,6 +171,31 @@ cpu_per_request() { # $1: snapshot before, $2: after, $3: requests; prints "app_
     app = (y[1] - x[1]) * u; broker = (y[2] - x[2]) * u
     printf "app_us=%.0f broker_us=%.0f rest_us=%.0f", app, broker, (y[3] - x[3]) * u - app - broker }'
 }
+# Points taken in turn and several times over (the machine's speed drifts by tens of percent within minutes): for
+# each round, every target back to back, DURATION s each, with its CPU per request
+declare -A ROUND
+take_rounds() { # $1: connections, rest: targets "label pid url request-file-name"; fills ROUND[label@c@round]
+  local c=$1 round target label pid url requests before line; shift
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in "$@"; do
+      read -r label pid url requests <<<"$target"
+      before=$(cpu_snapshot "$pid")
+      line=$(wrk_run "$c" "$DURATION" "$url" "$WORK/$requests.req")
+      line+=" $(cpu_per_request "$before" "$(cpu_snapshot "$pid")" "$(field requests "$line")")"
+      ROUND[$label@$c@$round]=$line
+      echo "  $label @$c, round $round: $line"
+    done
+  done
+}
+round_lines() { # $1: label, $2: connections; that point's line of each round, one per line
+  local round; for round in $(seq 1 "$ROUNDS"); do echo "${ROUND[$1@$2@$round]}"; done
+}
+per_round_ratio() { # $1, $2: labels, $3: connections; $1's req/s over $2's, one line per round
+  local round
+  for round in $(seq 1 "$ROUNDS"); do
+    ratio "$(field ok_per_s "${ROUND[$1@$3@$round]}")" "$(field ok_per_s "${ROUND[$2@$3@$round]}")"; echo
+  done
+}
 # open loop: prints the summary line (achieved_rate, records_per_s, p50 ... in ms from the intended send time)
 openloop_run() { # $1: connections, $2: rate, $3: seconds, $4: url, $5: request file
   "$APP_JAVA" -Xmx256m -cp $LOADGEN_JAR io.streamgate.bench.loadgen.OpenLoop --connections "$1" --rate "$2" \
