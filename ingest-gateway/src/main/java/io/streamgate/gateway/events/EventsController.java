@@ -9,7 +9,7 @@ import io.streamgate.core.split.TooManyRecordsException;
 import io.streamgate.gateway.auth.Authenticator;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
-import io.streamgate.gateway.http.ReceiptWriter;
+import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.publish.KafkaPublisher;
 import io.streamgate.gateway.ratelimit.RateLimiter;
@@ -42,11 +42,11 @@ class EventsController {
     private final KafkaPublisher publisher;
     private final SourceMetrics metrics;
     private final BodyBudget budget;
-    private final ReceiptWriter receipts;
+    private final JsonAnswers answers;
 
     EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
             RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget,
-            ReceiptWriter receipts) {
+            JsonAnswers answers) {
         this.sources = sources;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -54,7 +54,7 @@ class EventsController {
         this.publisher = publisher;
         this.metrics = metrics;
         this.budget = budget;
-        this.receipts = receipts;
+        this.answers = answers;
     }
 
     @PostMapping(path = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,7 +79,7 @@ class EventsController {
                 accepted.add(parsed.record());
                 each.accept(parsed.record());
             }));
-            receipts.write(response, HttpStatus.ACCEPTED, accepted.body());
+            answers.write(response, HttpStatus.ACCEPTED, accepted.body());
         } catch (RuntimeException e) {
             RuntimeException refusal = e instanceof TooManyRecordsException tooMany ? RecordLimits.tooMany(tooMany) : e;
             metrics.rejected(id, Rejections.reason(refusal));

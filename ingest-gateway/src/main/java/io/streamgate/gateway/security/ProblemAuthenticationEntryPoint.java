@@ -3,7 +3,7 @@ package io.streamgate.gateway.security;
 import java.io.IOException;
 import java.net.URI;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamgate.gateway.http.JsonAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -19,10 +19,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
-    private final ObjectMapper json;
+    private final JsonAnswers answers;
 
-    ProblemAuthenticationEntryPoint(ObjectMapper json) {
-        this.json = json;
+    ProblemAuthenticationEntryPoint(JsonAnswers answers) {
+        this.answers = answers;
     }
 
     @Override
@@ -32,12 +32,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 "This endpoint needs the operator's credentials (HTTP basic).");
         problem.setTitle("Unauthorized");
         problem.setInstance(URI.create(request.getRequestURI()));
-        // whole, with its length, as every JSON answer of the gateway (SizedJsonConverter): not chunked
-        byte[] body = json.writeValueAsBytes(problem);
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"streamgate\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        answers.write(response, HttpStatus.UNAUTHORIZED, MediaType.APPLICATION_PROBLEM_JSON_VALUE, problem);
     }
 }

@@ -2,7 +2,7 @@ package io.streamgate.gateway.security;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.streamgate.gateway.http.JsonAnswers;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -36,8 +36,8 @@ class SecurityConfig {
     static final String SECURITY_REGISTRATION = "securityFilterChainRegistration";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(json);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonAnswers answers) throws Exception {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(answers);
         return http
                 .securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests

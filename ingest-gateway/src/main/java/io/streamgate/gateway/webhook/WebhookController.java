@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
-import io.streamgate.gateway.http.ReceiptWriter;
+import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.problem.GatewayException;
 import io.streamgate.gateway.publish.KafkaPublisher;
@@ -52,11 +52,11 @@ class WebhookController {
     private final SourceMetrics metrics;
     private final ObjectReader json;
     private final BodyBudget budget;
-    private final ReceiptWriter receipts;
+    private final JsonAnswers answers;
 
     WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
             KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget,
-            ReceiptWriter receipts) {
+            JsonAnswers answers) {
         this.sources = sources;
         this.verifiers = verifiers;
         this.recent = recent;
@@ -64,7 +64,7 @@ class WebhookController {
         this.metrics = metrics;
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.budget = budget;
-        this.receipts = receipts;
+        this.answers = answers;
     }
 
     @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +84,7 @@ class WebhookController {
             }
             JsonNode document = parse(id, body, WebhookMediaTypes.isJson(mediaType));
             if (source.properties().verify().scheme() == VerifyScheme.SLACK && SlackChallenge.isChallenge(document)) {
-                receipts.write(response, HttpStatus.OK, SlackChallenge.answer(document));
+                answers.write(response, HttpStatus.OK, SlackChallenge.answer(document));
                 return;
             }
             ContractRecord record = WebhookRecords.of(source, request, request.getContentType(), body, document,
@@ -92,12 +92,12 @@ class WebhookController {
             String eventId = record.event().getId();
             if (recent.seen(id, eventId)) {
                 metrics.duplicate(id);
-                receipts.write(response, HttpStatus.OK, new Receipt(0, true, List.of(eventId)));
+                answers.write(response, HttpStatus.OK, new Receipt(0, true, List.of(eventId)));
                 return;
             }
             publisher.publish(id, List.of(record)::forEach);
             recent.remember(id, eventId);
-            receipts.write(response, HttpStatus.OK, new Receipt(1, false, List.of(eventId)));
+            answers.write(response, HttpStatus.OK, new Receipt(1, false, List.of(eventId)));
         }
     }
 
