@@ -6,7 +6,9 @@
 # benchmark 1 an hour apart differ more than most changes do. Reports each build's req/s and CPU per request, and B's
 # req/s over A's per round.
 #
-#   BASE_JAR=/path/to/ingest-gateway.jar bench/gateway-ab.sh     CONNECTIONS=64 DURATION=10 ROUNDS=3 WARMUP=30
+# B_ARGS adds arguments to build B's command line, for judging a setting on one jar (BASE_JAR=GATEWAY_JAR).
+#
+#   BASE_JAR=/path/to/ingest-gateway.jar bench/gateway-ab.sh     CONNECTIONS=64 DURATION=10 ROUNDS=3 WARMUP=30 B_ARGS=
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 [ -f "${BASE_JAR:-}" ] || { echo "BASE_JAR must name the jar of build A" >&2; exit 2; }
@@ -21,11 +23,13 @@ payloads webhook-github "$WORK/webhook.req" --count 1000 --secret bench-secret
 payloads cloudevents "$WORK/cloudevents.req" --count 1000 --api-key bench-key
 start_broker
 for t in bench.webhook bench.events bench.forwarder; do create_topic $t; done
-declare -A PID
+declare -A PID EXTRA=([A]="" [B]="${B_ARGS:-}")
 for build in "A $BASE_JAR $PORT_A" "B $GATEWAY_JAR $PORT_B"; do
   read -r name jar port <<<"$build"
+  # shellcheck disable=SC2086 # B_ARGS is a list of arguments
   start_spring "gateway-$name" "http://127.0.0.1:$port/actuator/health/readiness" -jar "$jar" --server.port="$port" \
-    --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml
+    --spring.kafka.bootstrap-servers=$BOOTSTRAP --spring.config.additional-location=file:bench/config/gateway-bench.yml \
+    ${EXTRA[$name]}
   PID[$name]=$APP_PID
 done
 start_spring forwarder "http://127.0.0.1:$PORT_F/ready" -jar $FORWARDER_JAR --server.port=$PORT_F \
@@ -66,5 +70,5 @@ for c in $CONNECTIONS; do
       "A: $(rounds_of "$k-A" "$c" app_us); (a): $(rounds_of forward "$c" app_us)" "" "" ""
   done
 done
-note "A: $BASE_JAR; B: $GATEWAY_JAR. One broker, three apps side by side (-Xmx512m each), wrk with 2 threads on the same two cores; ${WARMUP} s warm-up per endpoint, ${DURATION} s per point, in each round A, B and the forwarder back to back. CPU per request: the app's CPU time over the point (/proc) over the requests answered."
+note "A: $BASE_JAR; B: $GATEWAY_JAR${B_ARGS:+ $B_ARGS}. One broker, three apps side by side (-Xmx512m each), wrk with 2 threads on the same two cores; ${WARMUP} s warm-up per endpoint, ${DURATION} s per point, in each round A, B and the forwarder back to back. CPU per request: the app's CPU time over the point (/proc) over the requests answered."
 print_table "Gateway A/B — two builds side by side"

@@ -11,6 +11,7 @@ import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
 import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
+import io.streamgate.gateway.observe.RequestTrace;
 import io.streamgate.gateway.publish.KafkaPublisher;
 import io.streamgate.gateway.ratelimit.RateLimiter;
 import io.streamgate.gateway.source.Source;
@@ -43,10 +44,11 @@ class EventsController {
     private final SourceMetrics metrics;
     private final BodyBudget budget;
     private final JsonAnswers answers;
+    private final RequestTrace trace;
 
     EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
             RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget,
-            JsonAnswers answers) {
+            JsonAnswers answers, RequestTrace trace) {
         this.sources = sources;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -55,6 +57,7 @@ class EventsController {
         this.metrics = metrics;
         this.budget = budget;
         this.answers = answers;
+        this.trace = trace;
     }
 
     @PostMapping(path = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +78,7 @@ class EventsController {
                     body.length);
             check(id, records);
             Accepted accepted = new Accepted();
-            publisher.publish(id, each -> records.forEach(parsed -> {
+            publisher.publish(id, trace.headers(request), each -> records.forEach(parsed -> {
                 accepted.add(parsed.record());
                 each.accept(parsed.record());
             }));

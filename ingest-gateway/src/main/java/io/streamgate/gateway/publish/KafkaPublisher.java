@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Timer;
 import io.streamgate.core.contract.ContractRecord;
-import io.streamgate.core.trace.RecordTracing;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.problem.GatewayException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -31,24 +30,22 @@ public class KafkaPublisher {
     private final KafkaTemplate<String, CloudEvent> template;
     private final PublishProperties properties;
     private final SourceMetrics metrics;
-    private final RecordTracing tracing;
     private final ProducerWatchdog watchdog;
 
     KafkaPublisher(KafkaTemplate<String, CloudEvent> template, PublishProperties properties, SourceMetrics metrics,
-            RecordTracing tracing, ProducerWatchdog watchdog) {
+            ProducerWatchdog watchdog) {
         this.template = template;
         this.properties = properties;
         this.metrics = metrics;
-        this.tracing = tracing;
         this.watchdog = watchdog;
     }
 
-    public void publish(String sourceId, RecordStream records) {
+    /** Sends {@code records}, each with the request's {@code trace} headers (W3C trace context), as above. */
+    public void publish(String sourceId, Map<String, String> trace, RecordStream records) {
         Timer.Sample sample = metrics.startProduce();
         Acks acks = new Acks();
         int[] total = {0};
         boolean[] stopped = {false};
-        Map<String, String> trace = tracing.currentHeaders(); // the request's span: once, not per record
         records.forEach(record -> {
             total[0]++;
             if (!stopped[0]) {

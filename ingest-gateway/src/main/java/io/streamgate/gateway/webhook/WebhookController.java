@@ -16,6 +16,7 @@ import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
 import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
+import io.streamgate.gateway.observe.RequestTrace;
 import io.streamgate.gateway.problem.GatewayException;
 import io.streamgate.gateway.publish.KafkaPublisher;
 import io.streamgate.gateway.source.Source;
@@ -53,10 +54,11 @@ class WebhookController {
     private final ObjectReader json;
     private final BodyBudget budget;
     private final JsonAnswers answers;
+    private final RequestTrace trace;
 
     WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
             KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget,
-            JsonAnswers answers) {
+            JsonAnswers answers, RequestTrace trace) {
         this.sources = sources;
         this.verifiers = verifiers;
         this.recent = recent;
@@ -65,6 +67,7 @@ class WebhookController {
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.budget = budget;
         this.answers = answers;
+        this.trace = trace;
     }
 
     @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,7 +98,7 @@ class WebhookController {
                 answers.write(response, HttpStatus.OK, new Receipt(0, true, List.of(eventId)));
                 return;
             }
-            publisher.publish(id, List.of(record)::forEach);
+            publisher.publish(id, trace.headers(request), List.of(record)::forEach);
             recent.remember(id, eventId);
             answers.write(response, HttpStatus.OK, new Receipt(1, false, List.of(eventId)));
         }

@@ -1,5 +1,6 @@
 package io.streamgate.testsupport.kafka;
 
+import io.streamgate.testsupport.process.ExitWithParent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,10 +72,7 @@ public final class KafkaBrokerMain {
             }
         }
         if (opts.containsKey("parent-pid")) {
-            long parent = Long.parseLong(opts.get("parent-pid"));
-            ProcessHandle.of(parent).ifPresentOrElse(
-                    p -> p.onExit().thenRun(() -> System.exit(0)),
-                    () -> System.exit(0));
+            ExitWithParent.watch(Long.parseLong(opts.get("parent-pid")));
         }
 
         Thread server = new Thread(() -> kafka.Kafka.main(new String[] {config.toString()}), "kafka-main");
