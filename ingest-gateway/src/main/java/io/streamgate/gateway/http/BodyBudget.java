@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BodyBudget {
+
+    // compiled once: String.matches compiles its pattern on every call, on every request
+    private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.%]+");
 
     private final long budget;
     private final long perAddress;
@@ -78,8 +83,8 @@ public class BodyBudget {
                 ? remote.substring(1, remote.length() - 1) : remote; // an IPv6 literal as some servers give it
         try {
             // only an address literal: getByName would look a host name up in DNS on a request thread
-            boolean ip = literal != null && (literal.matches("[0-9.]+")
-                    || literal.contains(":") && literal.matches("[0-9A-Fa-f:.%]+"));
+            boolean ip = literal != null && (IPV4.matcher(literal).matches()
+                    || literal.contains(":") && IPV6.matcher(literal).matches());
             return ip ? InetAddress.getByName(literal) : null;
         } catch (UnknownHostException notAnAddress) {
             return null; // a Unix socket or a test's mock request: only the global bound applies
