@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -20,7 +22,9 @@ import org.springframework.http.MediaType;
 /** Bulk JSON bodies: NDJSON (a record per line), a JSON array (a record per element) or one JSON value. */
 final class BulkJsonBody {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's buffers from the pool every thread shares, as the gateway's own mapper's (http/JacksonBuffers). */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
     private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private BulkJsonBody() {
