@@ -25,7 +25,7 @@ class ObservationConfig {
 
     @Bean
     SpanExport spanExport(ObjectProvider<SpanExporter> exporters) {
-        return new SpanExport(exporters);
+        return new SpanExport(exporters.stream().findAny().isPresent());
     }
 
     /** In place of Boot's (WebMvcObservationAutoConfiguration backs off), with the same order and dispatches. */

@@ -9,11 +9,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
@@ -26,7 +24,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * tenth of the gateway's CPU per request at 64 connections (bench/README.md). Methods outside the standard ones
  * count as UNKNOWN, so a client cannot grow the set of timers.
  */
-final class RequestTimer implements Filter {
+final class RequestTimer extends HttpFilter {
 
     static final String NAME = "http.server.requests";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
@@ -40,13 +38,8 @@ final class RequestTimer implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request)
-                || !(res instanceof HttpServletResponse response)) {
-            chain.doFilter(req, res);
-            return;
-        }
         long start = registry.config().clock().monotonicTime();
         Throwable error = null;
         try {
