@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,7 @@ import org.springframework.stereotype.Component;
  * Writes a JSON answer straight to the servlet response: whole, with its {@code Content-Length}, so that the server
  * sends headers and body in one write. For the receipts of accepted requests, where Spring's return-value path
  * (content negotiation against the converters, copying the headers over) cost 18 % of the gateway's CPU in
- * benchmark 1's profile at 64 connections for a body of a few dozen bytes whose media type the mapping already
- * fixed ({@code produces}); and for answers written outside Spring MVC (the actuator's 401). Refusals of ingest
- * requests go through {@code ProblemAdvice} and {@link SizedJsonConverter}.
+ * benchmark 1's profile at 64 connections for a body of a few dozen bytes that is always JSON; and for answers written outside Spring MVC (refusals of ingest requests, the actuator's 401).
  */
 @Component
 public class JsonAnswers {
@@ -36,7 +35,7 @@ public class JsonAnswers {
         write(response, status, MediaType.APPLICATION_JSON_VALUE, body);
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String mediaType, Object body)
+    public void write(HttpServletResponse response, HttpStatusCode status, String mediaType, Object body)
             throws JsonProcessingException {
         byte[] bytes = json.writeValueAsBytes(body);
         response.setStatus(status.value());

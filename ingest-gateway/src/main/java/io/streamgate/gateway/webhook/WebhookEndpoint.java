@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.streamgate.core.contract.ContractRecord;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
+import io.streamgate.gateway.http.IngestEndpoint;
 import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.observe.RequestTrace;
@@ -31,9 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /webhooks/{id}}. In this order: the source must exist (404), the media type be one we take (415), the
@@ -41,10 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
  * the answer is 200 only once Kafka acknowledged it (else 503). A redelivery of an id acknowledged within the
  * source's dedup window is answered 200 without a second record.
  */
-@RestController
-class WebhookController {
+@Component
+class WebhookEndpoint implements IngestEndpoint {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
 
     private final SourceRegistry sources;
     private final SourceVerifiers verifiers;
@@ -56,7 +55,7 @@ class WebhookController {
     private final JsonAnswers answers;
     private final RequestTrace trace;
 
-    WebhookController(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
+    WebhookEndpoint(SourceRegistry sources, SourceVerifiers verifiers, RecentDeliveries recent,
             KafkaPublisher publisher, SourceMetrics metrics, ObjectMapper mapper, BodyBudget budget,
             JsonAnswers answers, RequestTrace trace) {
         this.sources = sources;
@@ -70,8 +69,13 @@ class WebhookController {
         this.trace = trace;
     }
 
-    @PostMapping(path = "/webhooks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    void receive(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+    @Override
+    public String path() {
+        return "/webhooks";
+    }
+
+    @Override
+    public void accept(String id, HttpServletRequest request, HttpServletResponse response)
             throws JsonProcessingException {
         Source source = sources.require(id, SourceKind.WEBHOOK);
         metrics.received(id);

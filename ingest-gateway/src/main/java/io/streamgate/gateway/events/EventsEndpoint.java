@@ -9,6 +9,7 @@ import io.streamgate.core.split.TooManyRecordsException;
 import io.streamgate.gateway.auth.Authenticator;
 import io.streamgate.gateway.http.BodyBudget;
 import io.streamgate.gateway.http.BoundedBody;
+import io.streamgate.gateway.http.IngestEndpoint;
 import io.streamgate.gateway.http.JsonAnswers;
 import io.streamgate.gateway.metrics.SourceMetrics;
 import io.streamgate.gateway.observe.RequestTrace;
@@ -22,9 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /events/{id}}: authenticate, rate-limit, read the body within its limit and the gateway's memory
@@ -33,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * refusal is a problem+json answer and leaves nothing of the request in Kafka, except a 503 from Kafka itself,
  * after which the client retries and the deterministic ids make the copies recognisable.
  */
-@RestController
-class EventsController {
+@Component
+class EventsEndpoint implements IngestEndpoint {
 
     private final SourceRegistry sources;
     private final Authenticator authenticator;
@@ -46,7 +45,7 @@ class EventsController {
     private final JsonAnswers answers;
     private final RequestTrace trace;
 
-    EventsController(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
+    EventsEndpoint(SourceRegistry sources, Authenticator authenticator, RateLimiter rateLimiter,
             RecordSchemas schemas, KafkaPublisher publisher, SourceMetrics metrics, BodyBudget budget,
             JsonAnswers answers, RequestTrace trace) {
         this.sources = sources;
@@ -60,9 +59,13 @@ class EventsController {
         this.trace = trace;
     }
 
-    @PostMapping(path = "/events/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    void accept(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    @Override
+    public String path() {
+        return "/events";
+    }
+
+    @Override
+    public void accept(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Source source = sources.require(id, SourceKind.EVENTS);
         metrics.received(id);
         try (BodyBudget.Lease lease = budget.lease(request.getRemoteAddr())) {
