@@ -17,6 +17,7 @@
 #   bench/aggregator.sh      RATES="10000 15000 20000 30000 40000 60000 100000 150000 200000" STEP_SECONDS=90
 #                            WARMUP_SECONDS=90 TRIGGER=PT5S FIRST_BATCH_SECONDS=300
 #                            SPARK_OPTS="-Dspark.sql.shuffle.partitions=4" (Spark settings as system properties)
+#                            JFR=0 (1: record the job's and (k)'s JVMs, views into bench/results/aggregator-*-jfr.txt)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 bench_init aggregator spark-aggregator
@@ -109,13 +110,15 @@ run_steps() { # $1: label, $2: topic, $3: checkpoint of the query that reads Kaf
 }
 
 echo "Starting Kafka and the aggregator (local[2], trigger $TRIGGER) ..."
-SPARK_OPTS="$USER_SPARK_OPTS -Xlog:gc:file=$WORK/aggregator-gc.log:uptime" start_mta_aggregator "$TRIGGER"
+# with JFR=1 each Spark JVM records to a file of its own, turned into views by jfr_report when it has stopped
+jfr_opt() { [ "${JFR:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$WORK/$1.jfr,settings=profile,dumponexit=true"; true; }
+SPARK_OPTS="$USER_SPARK_OPTS -Xlog:gc:file=$WORK/aggregator-gc.log:uptime $(jfr_opt aggregator)" start_mta_aggregator "$TRIGGER"
 AGG=$LAST_PID
 rss_sampler "$AGG" "$WORK/aggregator-rss.txt"
 run_steps job mta.turnstile "$WORK/checkpoints/mta-turnstile/query" "$LOGS/aggregator.log" mta-turnstile \
   "$RATES" "$AGG"
 job_best=$BEST
-stop_pid "$AGG"; forget_pid "$AGG"
+stop_pid "$AGG"; forget_pid "$AGG"; jfr_report aggregator
 job_memory=$(memory "$WORK/aggregator-rss.txt" "$WORK/aggregator-gc.log")
 
 # (k) from the job's highest bounded rate upwards: below it, it holds whatever the job holds
@@ -124,7 +127,7 @@ echo "Starting baseline (k), Kafka → Delta append (local[2], trigger $TRIGGER)
 create_topic mta.turnstile.baseline
 # shellcheck disable=SC2086
 start_bg baseline "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g $USER_SPARK_OPTS \
-  "-Xlog:gc:file=$WORK/baseline-gc.log:uptime" \
+  "-Xlog:gc:file=$WORK/baseline-gc.log:uptime" $(jfr_opt baseline) \
   -cp "$BASELINE_JAR:$(cat "$AGGREGATOR_CP_FILE")" io.streamgate.bench.spark.KafkaToDeltaAppend \
   --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --topic mta.turnstile.baseline \
   --table "$WORK/lake/baseline" --checkpoint "$WORK/checkpoints/baseline" --trigger "$TRIGGER"
@@ -134,6 +137,7 @@ run_steps baseline mta.turnstile.baseline "$WORK/checkpoints/baseline" "$LOGS/ba
   "$baseline_rates" "$BASE"
 baseline_best=$BEST
 stop_all
+jfr_report baseline
 baseline_memory=$(memory "$WORK/baseline-rss.txt" "$WORK/baseline-gc.log")
 
 pct() { # $1: file of batch durations in ms; p50/p95/max

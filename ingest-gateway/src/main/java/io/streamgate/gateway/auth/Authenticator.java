@@ -11,6 +11,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Checks an events request's credentials against its source's {@link AuthProperties}: an API key
@@ -46,7 +47,7 @@ public class Authenticator {
                 && basicMatches(authorization.substring(6).trim(), auth.basic())) {
             return "basic:" + auth.basic().username();
         }
-        String token = request.getParameter(PUSH_TOKEN_PARAMETER);
+        String token = queryParameter(request.getQueryString(), PUSH_TOKEN_PARAMETER);
         if (token != null && matchesAny(token, auth.pushTokens())) {
             return "token:" + fingerprint(token);
         }
@@ -75,6 +76,28 @@ public class Authenticator {
         boolean user = matchesAny(decoded.substring(0, colon), List.of(basic.username()));
         boolean password = matchesAny(decoded.substring(colon + 1), basic.passwords());
         return user & password;
+    }
+
+    /**
+     * The first value of a query parameter, decoded, or null (absent, or not decodable). From the query string
+     * only: the servlet's {@code getParameter} would also parse a form body, outside the body's size limit and the
+     * memory budget, and answer a malformed one with an exception of the container's.
+     */
+    static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals == name.length() && pair.startsWith(name)) {
+                try {
+                    return UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     static boolean matchesAny(String presented, List<String> valid) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.streamgate.gateway.problem.GatewayException;
 import io.streamgate.gateway.problem.Problems;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +54,7 @@ public final class IngestServlet extends HttpServlet {
             Route route = routes.get(request.getServletPath());
             String id = id(request.getPathInfo());
             if (route == null || id == null) {
-                throw new GatewayException(HttpStatus.NOT_FOUND, "Unknown path",
-                        "Nothing is served at this path: sources take requests at /webhooks/{id} and /events/{id}.");
+                throw Problems.unknownPath();
             }
             if ("OPTIONS".equals(request.getMethod())) {
                 response.setHeader(HttpHeaders.ALLOW, ALLOWED);
@@ -84,11 +81,12 @@ public final class IngestServlet extends HttpServlet {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
-        ResponseEntity<ProblemDetail> problem = Problems.answer(e);
-        if (response.isCommitted()) { // the answer is on its way: the refusal can only be logged
-            log.warn("request to {} failed after its answer was sent: {}", request.getRequestURI(), e.toString());
+        if (response.isCommitted()) { // the answer is on its way: the failure can only be logged
+            log.error("request to {} failed after its answer was sent", request.getRequestURI(), e);
             return;
         }
+        response.resetBuffer(); // as Spring MVC does before an error answer: nothing of another answer goes with it
+        ResponseEntity<ProblemDetail> problem = Problems.answer(e);
         ProblemDetail body = problem.getBody();
         if (body.getInstance() == null) {
             body.setInstance(URI.create(request.getRequestURI()));

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Writes a JSON answer straight to the servlet response: whole, with its {@code Content-Length}, so that the server
  * sends headers and body in one write. For the receipts of accepted requests, where Spring's return-value path
  * (content negotiation against the converters, copying the headers over) cost 18 % of the gateway's CPU in
- * benchmark 1's profile at 64 connections for a body of a few dozen bytes that is always JSON; and for answers written outside Spring MVC (refusals of ingest requests, the actuator's 401).
+ * benchmark 1's profile at 64 connections for a body of a few dozen bytes that is always JSON; and for answers
+ * written outside Spring MVC (refusals of ingest requests, the actuator's 401).
  */
 @Component
 public class JsonAnswers {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * commits it chunked: one socket write for the headers and body, a second for the last chunk when the request ends.
  * These answers are a few hundred bytes, so buffering them costs nothing and saves that write on every request
  * (benchmark 1's profile had the flush at 4 % of the gateway's CPU). As a bean it takes the place of Boot's
- * converter, with Boot's {@code ObjectMapper}. The receipts of accepted requests, and the actuator's 401, skip
- * converters altogether ({@link JsonAnswers}).
+ * converter, with Boot's {@code ObjectMapper}. Webhooks and events (receipts and refusals) and the actuator's 401
+ * skip converters altogether ({@link JsonAnswers}).
  */
 @Component
 public class SizedJsonConverter extends MappingJackson2HttpMessageConverter {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.streamgate.core.split.MalformedBodyException;
 import io.streamgate.gateway.publish.KafkaUnavailableException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,14 +17,20 @@ import org.springframework.web.ErrorResponse;
  * The problem+json answer to an exception a request ended with, the same whether Spring MVC answers it
  * ({@link ProblemAdvice}) or the ingest servlet does: a refusal ({@link ErrorResponse}, as every
  * {@link GatewayException} is) with its own status and headers; a malformed body 400; the broker being unavailable
- * 503 with {@code Retry-After} and what was stored; anything else a 500 that says nothing about its cause to the
- * caller (it is logged).
+ * 503 with {@code Retry-After} and what was stored; a part of the request the container could not read (Jetty's
+ * 4xx exceptions) that 4xx; anything else a 500 that says nothing about its cause to the caller (it is logged).
  */
 public final class Problems {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
+    }
+
+    /** A path that names no endpoint, in the ingest servlet's paths and Spring MVC's alike. */
+    public static GatewayException unknownPath() {
+        return new GatewayException(HttpStatus.NOT_FOUND, "Unknown path", "Nothing is served at this path: sources "
+                + "take requests at POST /webhooks/{id} and POST /events/{id}.");
     }
 
     public static ResponseEntity<ProblemDetail> answer(Exception e) {
@@ -37,6 +44,13 @@ public final class Problems {
         }
         if (e instanceof KafkaUnavailableException unavailable) {
             return unavailable(unavailable);
+        }
+        if (e instanceof HttpException unreadable && HttpStatus.resolve(unreadable.getCode()) != null
+                && HttpStatus.valueOf(unreadable.getCode()).is4xxClientError()) {
+            // the container could not read part of the request (its URI, a header, the body)
+            HttpStatus status = HttpStatus.valueOf(unreadable.getCode());
+            return answer(new GatewayException(status, status.getReasonPhrase(),
+                    "The request could not be read: " + status.getReasonPhrase() + "."));
         }
         log.error("unexpected error while handling a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

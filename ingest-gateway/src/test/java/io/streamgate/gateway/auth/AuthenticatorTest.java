@@ -27,8 +27,26 @@ class AuthenticatorTest {
                 + Base64.getEncoder().encodeToString("loader:pw".getBytes(StandardCharsets.UTF_8)))))
                 .isEqualTo("basic:loader");
         MockHttpServletRequest push = new MockHttpServletRequest("POST", "/events/s");
-        push.setParameter("token", "push");
+        push.setQueryString("a=1&token=pus%68&token=other");
         assertThat(authenticator.authenticate(auth, push)).startsWith("token:");
+    }
+
+    /** A push token is read from the query only: a form body is not parsed, a broken escape is no token. */
+    @Test
+    void aPushTokenCountsOnlyFromTheQuery() {
+        MockHttpServletRequest inBody = new MockHttpServletRequest("POST", "/events/s");
+        inBody.setContentType("application/x-www-form-urlencoded");
+        inBody.setContent("token=push".getBytes(StandardCharsets.UTF_8));
+        inBody.setParameter("token", "push"); // what the container would parse out of that body
+        MockHttpServletRequest broken = new MockHttpServletRequest("POST", "/events/s");
+        broken.setQueryString("token=%zz");
+        MockHttpServletRequest prefixed = new MockHttpServletRequest("POST", "/events/s");
+        prefixed.setQueryString("xtoken=push&token");
+        for (MockHttpServletRequest request : List.of(inBody, broken, prefixed)) {
+            assertThatThrownBy(() -> authenticator.authenticate(auth, request))
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.getStatusCode().value()).isEqualTo(401));
+        }
     }
 
     @Test

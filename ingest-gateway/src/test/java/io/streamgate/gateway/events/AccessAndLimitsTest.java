@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.specification.RequestSpecification;
 import io.streamgate.gateway.support.GatewayTest;
+import io.streamgate.gateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +47,21 @@ class AccessAndLimitsTest {
         json().auth().oauth2("retiring-key").when().post(PATH).then().statusCode(202);
         json().header("X-API-Key", "current-key").when().post(PATH).then().statusCode(202);
         json().auth().preemptive().basic("loader", "loader-password").when().post(PATH).then().statusCode(202);
+    }
+
+    /**
+     * A push token counts only in the query: a form body is not parsed for one (which the container would do
+     * outside the body limits), and a broken escape is no token, not a server error.
+     */
+    @Test
+    void aPushTokenInAFormBodyOrBrokenlyEscapedIsNoCredential() {
+        given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("token=push-token")
+                .when().post("/events/ev-pubsub")
+                .then().statusCode(401).contentType("application/problem+json");
+        RawHttp.Answer brokenEscape = RawHttp.postToApp("/events/ev-pubsub?token=%zz",
+                Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(brokenEscape.status()).isEqualTo(401);
+        assertThat(brokenEscape.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -29,11 +29,18 @@ class IngestServletTest {
     }
 
     @Test
+    void headIsA405Too() {
+        given().when().head("/events/raw").then().statusCode(405).header("Allow", "POST");
+    }
+
+    /** The same problem as for a path outside the servlet's, which Spring MVC answers. */
+    @Test
     void pathsBesideASourcesAre404Problems() {
-        for (String path : new String[] {"/events", "/events/", "/events/raw/more", "/webhooks/wh-github/more"}) {
+        for (String path : new String[] {"/events", "/events/", "/events/raw/more", "/webhooks/wh-github/more",
+                "/no/such/path"}) {
             given().contentType("application/json").body("{}").when().post(path)
                     .then().statusCode(404).contentType("application/problem+json")
-                    .body("title", equalTo("Unknown path"));
+                    .body("title", equalTo("Unknown path")).body("instance", equalTo(path));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,16 @@ public final class OtlpCollector implements AutoCloseable {
     public boolean received(String traceId) {
         byte[] id = HexFormat.of().parseHex(traceId);
         return bodies.stream().anyMatch(body -> indexOf(body, id) >= 0);
+    }
+
+    /**
+     * Whether a span of this trace was exported in a request that also holds {@code text} (UTF-8): a span's name or
+     * an attribute's value, which OTLP protobuf carries as plain strings.
+     */
+    public boolean received(String traceId, String text) {
+        byte[] id = HexFormat.of().parseHex(traceId);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return bodies.stream().anyMatch(body -> indexOf(body, id) >= 0 && indexOf(body, bytes) >= 0);
     }
 
     public int requests() {
