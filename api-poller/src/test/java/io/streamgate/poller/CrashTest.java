@@ -116,6 +116,15 @@ class CrashTest {
         return cursors(source).size();
     }
 
+    /** The provider corrects one of its recent rows: a new version (a row of the newest audit cannot have one). */
+    private static void correctOneRow(SplittableRandom random) {
+        int versions = SIMULATOR.feed().allVersions().size();
+        for (int tries = 0; tries < 1_000 && SIMULATOR.feed().allVersions().size() == versions; tries++) {
+            SIMULATOR.feed().correctOne(random);
+        }
+        assertThat(SIMULATOR.feed().allVersions()).as("a correction").hasSizeGreaterThan(versions);
+    }
+
     /** Which rows as they stand the topic lacks, with what is needed to replay and diagnose the run. */
     private static AssertionError neverCommitted(ConditionTimeoutException timeout) {
         List<String> expected = SIMULATOR.feed().currentVersions();
@@ -144,6 +153,11 @@ class CrashTest {
                 }
                 if (kill % 4 == 3) {
                     SIMULATOR.feed().commitLate(); // rows with cursor values already read
+                }
+                if (kill % 4 == 1) {
+                    // besides the corrections it makes before a share of requests: those depend on how many requests
+                    // the replicas got to make between kills, and a run with few made none
+                    correctOneRow(random);
                 }
                 int victim = random.nextInt(2);
                 ChildJvm poller = replicas[victim];
