@@ -11,6 +11,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -84,20 +85,12 @@ public class Authenticator {
      * memory budget, and answer a malformed one with an exception of the container's.
      */
     static String queryParameter(String query, String name) {
-        if (query == null) {
+        String value = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name);
+        try {
+            return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
             return null;
         }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals == name.length() && pair.startsWith(name)) {
-                try {
-                    return UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException malformed) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     static boolean matchesAny(String presented, List<String> valid) {

@@ -45,12 +45,11 @@ public final class Problems {
         if (e instanceof KafkaUnavailableException unavailable) {
             return unavailable(unavailable);
         }
-        if (e instanceof HttpException unreadable && HttpStatus.resolve(unreadable.getCode()) != null
-                && HttpStatus.valueOf(unreadable.getCode()).is4xxClientError()) {
+        HttpStatus unreadable = e instanceof HttpException container ? HttpStatus.resolve(container.getCode()) : null;
+        if (unreadable != null && unreadable.is4xxClientError()) {
             // the container could not read part of the request (its URI, a header, the body)
-            HttpStatus status = HttpStatus.valueOf(unreadable.getCode());
-            return answer(new GatewayException(status, status.getReasonPhrase(),
-                    "The request could not be read: " + status.getReasonPhrase() + "."));
+            return answer(new GatewayException(unreadable, unreadable.getReasonPhrase(),
+                    "The request could not be read: " + unreadable.getReasonPhrase() + "."));
         }
         log.error("unexpected error while handling a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
