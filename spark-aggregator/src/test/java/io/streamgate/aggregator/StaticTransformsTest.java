@@ -1,8 +1,10 @@
 package io.streamgate.aggregator;
 
+import io.streamgate.aggregator.batch.Acceptance;
 import io.streamgate.aggregator.job.JobLoader;
 import io.streamgate.aggregator.job.JobSpec;
 import io.streamgate.aggregator.refine.Refiner;
+import io.streamgate.aggregator.sql.Columns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -167,6 +169,23 @@ class StaticTransformsTest {
     }
 
     @Test
+    void onlyRejectedRecordsKeepTheirText() {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        Dataset<Row> kafka = new StaticKafka()
+                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
+                .add("2", "not a row")
+                .toDataset(spark);
+
+        Dataset<Row> refined = new Refiner(job, spark).refine(kafka);
+
+        // the batch caches these rows: a clean one's text would be copied there and never read
+        assertThat(refined.orderBy(Columns.KAFKA_OFFSET).select(Columns.REASON, Columns.RAW_VALUE).collectAsList())
+                .extracting(r -> r.isNullAt(0) + " " + r.getString(1))
+                .containsExactly("true null", "false not a row");
+        assertThat(Refiner.rejected(refined).select("value").first().getString(0)).isEqualTo("not a row");
+    }
+
+    @Test
     void everyRecordIsReadOnceForBothEventsAndQuarantine() {
         JobSpec job = new JobLoader().bundled("mta-turnstile");
         Dataset<Row> kafka = new StaticKafka()
@@ -211,6 +230,30 @@ class StaticTransformsTest {
         Dataset<Row> kafka = new StaticKafka().add("retry-1", row).add("retry-2", row).add("retry-1", row).toDataset(spark);
 
         assertThat(StaticBatch.accepted(spark, job, kafka).count()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicatesAgainstEventsAndWithinTheBatchButNotAnEarlierAttemptOfIt() {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        String reading = "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,%s,REGULAR,1,2";
+        String a = reading.formatted("00:00:00");
+        String b = reading.formatted("04:00:00");
+        String c = reading.formatted("08:00:00");
+        String d = reading.formatted("12:00:00");
+        Refiner refiner = new Refiner(job, spark);
+        // events holds a at offset 0 and b at offset 1, as an earlier batch (a) and an earlier attempt of this one (b)
+        Dataset<Row> events = Refiner.events(refiner.refine(new StaticKafka().add("e0", a).add("e1", b)
+                .toDataset(spark)));
+        Dataset<Row> batch = Refiner.events(refiner.refine(new StaticKafka()
+                .add("0", c).add("1", b).add("2", a).add("3", d).add("4", d).add("5", a).toDataset(spark)));
+
+        Dataset<Row> decided = new Acceptance(job).decide(batch, null, events,
+                List.of(java.sql.Date.valueOf("2020-03-21")));
+
+        assertThat(decided.orderBy(Columns.KAFKA_OFFSET).select(Acceptance.STATUS).collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly(
+                        Acceptance.ACCEPTED, Acceptance.ACCEPTED, Acceptance.DUPLICATE, Acceptance.ACCEPTED,
+                        Acceptance.DUPLICATE, Acceptance.DUPLICATE);
     }
 
     @Test

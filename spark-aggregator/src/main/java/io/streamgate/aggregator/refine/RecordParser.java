@@ -47,7 +47,12 @@ public final class RecordParser {
         Dataset<Row> typed = raw.select(typedColumns(raw).toArray(Column[]::new));
         Dataset<Row> enriched = lookups.join(typed);
         Column reason = new Validation(job).reason(eventTimeText());
+        // The record's text is kept for quarantine only: a batch caches its parsed rows and reads them several times,
+        // and the text of every clean row (its largest field) was copied into the cache and never read from it.
+        Column rejected = col(Columns.REASON).isNotNull();
         return enriched.withColumn(Columns.REASON, reason)
+                .withColumn(Columns.RAW_VALUE, functions.when(rejected, col(Columns.RAW_VALUE)))
+                .withColumn(Columns.RAW_KEY, functions.when(rejected, col(Columns.RAW_KEY)))
                 .drop(rawFieldNames().toArray(String[]::new))
                 .drop(CSV, CELLS, JSON_RECORD);
     }
