@@ -26,15 +26,17 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class RequestTimer extends HttpFilter {
 
-    static final String NAME = "http.server.requests";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE");
 
     private final MeterRegistry registry;
+    private final String name;
     private final ConcurrentMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
-    RequestTimer(MeterRegistry registry) {
+    /** {@code name}: the timer's, as {@code management.observations.http.server.requests.name} sets it. */
+    RequestTimer(MeterRegistry registry, String name) {
         this.registry = registry;
+        this.name = name;
     }
 
     @Override
@@ -64,7 +66,7 @@ final class RequestTimer extends HttpFilter {
     }
 
     private Timer register(Key key) {
-        return Timer.builder(NAME).description("HTTP server request processing")
+        return Timer.builder(name).description("HTTP server request processing")
                 .tag("method", key.method()).tag("uri", key.uri()).tag("status", Integer.toString(key.status()))
                 .tag("outcome", Outcome.forStatus(key.status()).name()).tag("exception", key.exception())
                 .tag("error", key.exception())

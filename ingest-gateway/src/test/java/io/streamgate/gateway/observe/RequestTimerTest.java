@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @GatewayTest
 class RequestTimerTest {
 
+    private static final String NAME = "http.server.requests";
+
     @Autowired
     MeterRegistry registry;
 
@@ -51,11 +53,11 @@ class RequestTimerTest {
         given().when().get("/no/such/path/" + System.nanoTime()).then().statusCode(404);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                registry.find(RequestTimer.NAME).tags("method", "UNKNOWN", "uri", "/**").timer() != null
-                        && registry.find(RequestTimer.NAME).tags("method", "GET", "uri", "/**").timer() != null);
-        assertThat(registry.find(RequestTimer.NAME).timers()).extracting(timer -> timer.getId().getTag("method"))
+                registry.find(NAME).tags("method", "UNKNOWN", "uri", "/**").timer() != null
+                        && registry.find(NAME).tags("method", "GET", "uri", "/**").timer() != null);
+        assertThat(registry.find(NAME).timers()).extracting(timer -> timer.getId().getTag("method"))
                 .contains("UNKNOWN", "GET").doesNotContain("BREW");
-        assertThat(registry.find(RequestTimer.NAME).timers()).extracting(timer -> timer.getId().getTag("uri"))
+        assertThat(registry.find(NAME).timers()).extracting(timer -> timer.getId().getTag("uri"))
                 .noneMatch(uri -> uri.startsWith("/no/such/path"));
     }
 
@@ -64,7 +66,7 @@ class RequestTimerTest {
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             all = all.and(tag.getKey(), tag.getValue());
         }
-        Timer timer = registry.find(RequestTimer.NAME).tags(all).timer();
+        Timer timer = registry.find(NAME).tags(all).timer();
         return timer == null ? 0 : timer.count();
     }
 }

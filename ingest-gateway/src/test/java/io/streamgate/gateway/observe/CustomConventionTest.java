@@ -1,0 +1,54 @@
+package io.streamgate.gateway.observe;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.support.GatewayTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
+
+/**
+ * An application's own convention for the request timer's tags is applied, as in Boot's set-up, though no span is
+ * exported: the gateway then times requests through Spring's observation, which is what applies a convention.
+ */
+@GatewayTest
+@Import(CustomConventionTest.Convention.class)
+class CustomConventionTest {
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void theApplicationsConventionTagsTheRequestTimer() {
+        given().contentType("text/csv; header=absent").body("A002,R051,02-00-00,59 ST,NQR456W,BMT,09/14/2024,"
+                + "04:00:00,REGULAR," + System.nanoTime() + ",1").when().post("/events/raw").then().statusCode(202);
+
+        // the answer can reach the client before the filter records it
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("http.server.requests")
+                .tags("uri", "/events/{id}", "status", "202", "channel", "ingest").timer() != null);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Convention {
+
+        @Bean
+        ServerRequestObservationConvention taggedByChannel() {
+            return new DefaultServerRequestObservationConvention() {
+                @Override
+                public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
+                    return super.getLowCardinalityKeyValues(context).and("channel", "ingest");
+                }
+            };
+        }
+    }
+}
