@@ -170,13 +170,7 @@ class StaticTransformsTest {
 
     @Test
     void onlyRejectedRecordsKeepTheirText() {
-        JobSpec job = new JobLoader().bundled("mta-turnstile");
-        Dataset<Row> kafka = new StaticKafka()
-                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
-                .add("2", "not a row")
-                .toDataset(spark);
-
-        Dataset<Row> refined = new Refiner(job, spark).refine(kafka);
+        Dataset<Row> refined = oneCleanOneRejected();
 
         // the batch caches these rows: a clean one's text would be copied there and never read
         assertThat(refined.orderBy(Columns.KAFKA_OFFSET).select(Columns.REASON, Columns.RAW_VALUE).collectAsList())
@@ -187,13 +181,7 @@ class StaticTransformsTest {
 
     @Test
     void everyRecordIsReadOnceForBothEventsAndQuarantine() {
-        JobSpec job = new JobLoader().bundled("mta-turnstile");
-        Dataset<Row> kafka = new StaticKafka()
-                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
-                .add("2", "not a row")
-                .toDataset(spark);
-
-        Dataset<Row> refined = new Refiner(job, spark).refine(kafka);
+        Dataset<Row> refined = oneCleanOneRejected();
 
         // one leaf: the records are scanned, and parsed, once; two would mean a branch per table
         assertThat(refined.queryExecution().optimizedPlan().collectLeaves().size()).isEqualTo(1);
@@ -279,6 +267,15 @@ class StaticTransformsTest {
                 "2020-03-21T08:00:00Z 02-00-00 40 10", "2020-03-21T08:00:00Z 02-00-01 2 1",
                 "2020-03-21T12:00:00Z 02-00-00 60 10", "2020-03-21T16:00:00Z 02-00-00 null 10",
                 "2020-03-21T20:00:00Z 02-00-00 20 null", "2020-03-23T20:00:00Z 02-00-00 null null");
+    }
+
+    /** A clean mta-turnstile row at offset 0 and a malformed one at offset 1, parsed. */
+    private Dataset<Row> oneCleanOneRejected() {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        return new Refiner(job, spark).refine(new StaticKafka()
+                .add("1", "A002,R051,02-00-00,59 ST,NQR456W,BMT,03/21/2020,00:00:00,REGULAR,1,2")
+                .add("2", "not a row")
+                .toDataset(spark));
     }
 
     private List<String> windows(JobSpec job, Dataset<Row> kafka, String... columns) {
