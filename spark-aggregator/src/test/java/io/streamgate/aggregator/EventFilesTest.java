@@ -14,6 +14,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Parquet files of {@code events}, as the job's session writes them. */
 class EventFilesTest {
+
+    /** Event dates of one batch, fewer than the files a task keeps open. */
+    private static final int DATES = 40;
 
     private final SparkSession spark = SharedSpark.session();
 
@@ -55,6 +61,45 @@ class EventFilesTest {
 
         assertThat(dictionaryUse(table)).containsEntry("STATION", true)
                 .containsEntry(JobSpec.CE_ID, false).containsEntry(Columns.KAFKA_OFFSET, false);
+    }
+
+    @Test
+    void eventsOfManyDatesAreWrittenAsTheyComeNotSortedByDate() throws Exception {
+        JobSpec job = new JobLoader().bundled("mta-turnstile");
+        StaticKafka kafka = new StaticKafka();
+        LocalDate first = LocalDate.of(2020, 3, 1);
+        for (int i = 0; i < 2000; i++) {
+            String date = first.plusDays(i % DATES).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+            kafka.add("id-" + i, "A002,R051,%05d,59 ST,NQR456W,BMT,%s,00:00:00,REGULAR,1,2".formatted(i, date));
+        }
+        Dataset<Row> events = Refiner.events(new Refiner(job, spark).refine(kafka.toDataset(spark)));
+        String sorted = partitionedByDate("sorted", events);
+        String table = partitionedByDate("events", events);
+        String writers = "spark.sql.maxConcurrentOutputFileWriters";
+        // Spark's default: one file open per task, its rows sorted by date first, which takes execution memory
+        spark.conf().set(writers, "0");
+        try {
+            assertThat(SparkEvents.during(spark, () -> DeltaWrites.append(events, sorted, "query", 0))
+                    .peakExecutionMemory()).isPositive();
+        } finally {
+            spark.conf().set(writers, String.valueOf(StreamingSessions.MAX_OPEN_FILES_PER_TASK));
+        }
+        assertThat(SparkEvents.during(spark, () -> DeltaWrites.append(events, table, "query", 0))
+                .peakExecutionMemory()).isZero();
+        Dataset<Row> written = spark.read().format("delta").load(table);
+        assertThat(written.count()).isEqualTo(2000);
+        assertThat(written.select(Columns.EVENT_DATE).distinct().count()).isEqualTo(DATES);
+    }
+
+    /**
+     * An empty table partitioned by event date, as the job creates {@code events}, its log replayed as the job's
+     * next batch finds it ({@code SnapshotWarmer}): the replay sorts, and would count as the write's otherwise.
+     */
+    private String partitionedByDate(String name, Dataset<Row> events) {
+        String path = dir.resolve(name).toString();
+        DeltaWrites.ensureTable(spark, path, events.schema(), Map.of(), Columns.EVENT_DATE);
+        DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().setTransactions();
+        return path;
     }
 
     /** Per column, whether any chunk of any data file of the table uses a dictionary. */

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,15 +33,30 @@ public final class DeltaWrites {
         SnapshotWarmer.warm(rows.sparkSession(), path);
     }
 
-    /** Runs a Delta DML command (MERGE) on the table at {@code path} as the idempotent transaction (appId, batchId). */
-    public static void inTransaction(SparkSession spark, String path, String appId, long batchId, Runnable command) {
-        spark.conf().set(TXN_APP_ID, appId);
-        spark.conf().set(TXN_VERSION, batchId);
+    /**
+     * Runs a Delta DML command (MERGE) on the table at {@code path} as the idempotent transaction (appId, batchId),
+     * with these session settings for its duration.
+     */
+    public static void inTransaction(SparkSession spark, String path, String appId, long batchId,
+                                     Map<String, String> settings, Runnable command) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.put(TXN_APP_ID, appId);
+        all.put(TXN_VERSION, Long.toString(batchId));
+        Map<String, String> before = new LinkedHashMap<>();
+        all.forEach((key, value) -> {
+            before.put(key, spark.conf().get(key, null));
+            spark.conf().set(key, value);
+        });
         try {
             command.run();
         } finally {
-            spark.conf().unset(TXN_APP_ID);
-            spark.conf().unset(TXN_VERSION);
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    spark.conf().unset(key);
+                } else {
+                    spark.conf().set(key, value);
+                }
+            });
         }
         SnapshotWarmer.warm(spark, path);
     }

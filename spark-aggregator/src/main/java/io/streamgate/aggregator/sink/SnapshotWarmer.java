@@ -39,6 +39,9 @@ final class SnapshotWarmer {
         }
         THREAD.execute(() -> {
             QUEUED.remove(path);
+            // The thread inherited the Spark properties of the thread that made it, the first to warm a table: a
+            // streaming query's job group among them, which Spark cancels when that query stops.
+            spark.sparkContext().clearJobGroup();
             try {
                 DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().setTransactions();
             } catch (Exception e) { // Spark's SparkException is checked, and thrown undeclared from Scala
