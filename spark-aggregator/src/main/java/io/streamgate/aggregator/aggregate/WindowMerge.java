@@ -23,7 +23,7 @@ public final class WindowMerge {
      * The MERGE reads its source twice (to find the files it touches, then to write), and Delta copies a source that
      * is not a Delta table to local disk first (its "auto" setting), lest the two reads see different rows. The
      * partials are persisted by the batch ({@code BatchPlan}), so both reads see the same rows without that copy,
-     * which took 15-20 % of the MERGE of a catch-up batch here (bench/README.md). A persisted block that is lost is
+     * which took 13-24 % of the MERGE of a catch-up batch here (bench/README.md). A persisted block that is lost is
      * recomputed from the batch's own persisted rows and, for duplicates, from {@code events}, which the batch
      * writes only after this MERGE.
      */
