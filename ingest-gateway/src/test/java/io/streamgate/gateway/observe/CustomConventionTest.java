@@ -1,6 +1,5 @@
 package io.streamgate.gateway.observe;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -30,8 +29,7 @@ class CustomConventionTest {
 
     @Test
     void theApplicationsConventionTagsTheRequestTimer() {
-        given().contentType("text/csv; header=absent").body("A002,R051,02-00-00,59 ST,NQR456W,BMT,09/14/2024,"
-                + "04:00:00,REGULAR," + System.nanoTime() + ",1").when().post("/events/raw").then().statusCode(202);
+        TimedRequests.postAcceptedRow();
 
         // the answer can reach the client before the filter records it
         await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("http.server.requests")

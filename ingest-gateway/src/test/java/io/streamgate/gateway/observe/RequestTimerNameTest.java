@@ -1,6 +1,5 @@
 package io.streamgate.gateway.observe;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,8 +21,7 @@ class RequestTimerNameTest {
 
     @Test
     void theTimerTakesTheNameFromTheObservationProperty() {
-        given().contentType("text/csv; header=absent").body("A002,R051,02-00-00,59 ST,NQR456W,BMT,09/14/2024,"
-                + "04:00:00,REGULAR," + System.nanoTime() + ",1").when().post("/events/raw").then().statusCode(202);
+        TimedRequests.postAcceptedRow();
 
         // the answer can reach the client before the filter records it
         await().atMost(Duration.ofSeconds(10)).until(() ->

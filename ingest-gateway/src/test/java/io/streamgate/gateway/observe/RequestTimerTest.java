@@ -36,8 +36,7 @@ class RequestTimerTest {
         long acceptedBefore = count(accepted);
         long refusedBefore = count(refused);
 
-        given().contentType("text/csv; header=absent").body("A002,R051,02-00-00,59 ST,NQR456W,BMT,09/14/2024,"
-                + "04:00:00,REGULAR," + System.nanoTime() + ",1").when().post("/events/raw").then().statusCode(202);
+        TimedRequests.postAcceptedRow();
         given().contentType("application/x-unknown").body("x".getBytes(StandardCharsets.UTF_8)).when().post("/events/raw").then().statusCode(415);
 
         // the answer can reach the client before the filter records it
