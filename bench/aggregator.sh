@@ -4,7 +4,9 @@
 # query (one per job: Kafka → quarantine, events, windows MERGE, ledger, in one foreachBatch) at that rate; beside it the
 # same figures of baseline (k), the simplest Spark job over the same input (bench/spark-baseline KafkaToDeltaAppend:
 # Kafka → Delta append, same source options, trigger, master and heap), measured in the same run on a topic of its
-# own, and the job's rate as a share of (k)'s. Peak RSS and the largest heap after a GC of each Spark JVM.
+# own, and the job's rate as a share of (k)'s; then, the same way, those of baseline (w), the writes #12's design asks
+# of each batch alone (bench/spark-baseline KafkaToEventsAndWindows: parse, events append, windows MERGE), whose share
+# of (k) is the most the job's can be. Peak RSS and the largest heap after a GC of each Spark JVM.
 # The input is fed at constant rates, step by step (RATES), by bench/loadgen ContractFeeder: contract records
 # (CSV rows, ce_* headers) replaying turnstile history fast, so event time and the watermark keep moving.
 # A step is judged on its second half, from its middle batch on (at least its last 3): its first batches still carry
@@ -15,15 +17,15 @@
 # 4, and a lag that grows a little at each can pass the 1.2× test alone, while the lag at one commit moves by a
 # tenth with that batch's length, so single batches are not compared);
 # stepping stops at the first unbounded rate, or at a bounded step where the feeder fell more than 2 % short of the
-# rate (the figure is then the rate fed, a lower bound: higher steps would measure the feeder). (k) steps from the job's
-# highest bounded rate upwards. Spark's JVM takes minutes to warm up (its JIT compilers still took a third of the
-# CPU after two minutes), so each JVM runs its first rate for WARMUP_SECONDS before the steps.
+# rate (the figure is then the rate fed, a lower bound: higher steps would measure the feeder). (k) and (w) step from
+# the job's highest bounded rate upwards. Spark's JVM takes minutes to warm up (its JIT compilers still took a third
+# of the CPU after two minutes), so each JVM runs its first rate for WARMUP_SECONDS before the steps.
 #
 #   bench/aggregator.sh      RATES="10000 15000 20000 30000 40000 60000 100000 150000 200000 300000" STEP_SECONDS=150
-#                            BASELINE_STEP_SECONDS=90
+#                            BASELINE_STEP_SECONDS=90 ((k)'s; the job's and (w)'s are STEP_SECONDS)
 #                            WARMUP_SECONDS=90 TRIGGER=PT5S FIRST_BATCH_SECONDS=300
 #                            SPARK_OPTS="-Dspark.sql.shuffle.partitions=4" (Spark settings as system properties)
-#                            JFR=0 (1: record the job's and (k)'s JVMs, views into bench/results/aggregator-*-jfr.txt)
+#                            JFR=0 (1: record the job's, (k)'s and (w)'s JVMs, views into bench/results/aggregator-*-jfr.txt)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 bench_init aggregator spark-aggregator
@@ -141,24 +143,33 @@ job_best=$BEST
 stop_pid "$AGG"; forget_pid "$AGG"; jfr_report aggregator
 job_memory=$(memory "$WORK/aggregator-rss.txt" "$WORK/aggregator-gc.log")
 
-# (k) from the job's highest bounded rate upwards: below it, it holds whatever the job holds
+# the baselines from the job's highest bounded rate upwards: below it, they hold whatever the job holds
 baseline_rates=$(tr ' ' '\n' <<<"$RATES" | awk -v b="$job_best" 'NF && $1 >= b' | tr '\n' ' ')
-echo "Starting baseline (k), Kafka → Delta append (local[2], trigger $TRIGGER) ..."
-create_topic mta.turnstile.baseline
-# shellcheck disable=SC2086
-start_bg baseline "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g $USER_SPARK_OPTS \
-  "-Xlog:gc:file=$WORK/baseline-gc.log:uptime" $(jfr_opt baseline) \
-  -cp "$BASELINE_JAR:$(cat "$AGGREGATOR_CP_FILE")" io.streamgate.bench.spark.KafkaToDeltaAppend \
-  --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --topic mta.turnstile.baseline \
-  --table "$WORK/lake/baseline" --checkpoint "$WORK/checkpoints/baseline" --trigger "$TRIGGER"
-BASE=$LAST_PID
-rss_sampler "$BASE" "$WORK/baseline-rss.txt"
-run_steps baseline mta.turnstile.baseline "$WORK/checkpoints/baseline" "$LOGS/baseline.log" baseline \
-  "$baseline_rates" "$BASE" "$BASELINE_STEP_SECONDS"
-baseline_best=$BEST
+declare -A BASELINE_BEST BASELINE_MEMORY
+# Runs one baseline on a topic of its own and steps it; sets BASELINE_BEST[$1] and BASELINE_MEMORY[$1].
+run_baseline() { # $1: label (and query name), $2: main class, $3: seconds per step, $4: what it is; $5...: its options
+  local label=$1 class=$2 seconds=$3 what=$4 pid; shift 4
+  echo "Starting baseline $label, $what (local[2], trigger $TRIGGER) ..."
+  create_topic "mta.turnstile.$label"
+  # shellcheck disable=SC2086
+  start_bg "$label" "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g $USER_SPARK_OPTS \
+    "-Xlog:gc:file=$WORK/$label-gc.log:uptime" $(jfr_opt "$label") \
+    -cp "$BASELINE_JAR:$AGGREGATOR_CLASSES:$(cat "$AGGREGATOR_CP_FILE")" "io.streamgate.bench.spark.$class" \
+    --master "local[2]" --bootstrap-servers "$BOOTSTRAP" --topic "mta.turnstile.$label" \
+    --checkpoint "$WORK/checkpoints/$label" --trigger "$TRIGGER" "$@"
+  pid=$LAST_PID
+  rss_sampler "$pid" "$WORK/$label-rss.txt"
+  run_steps "$label" "mta.turnstile.$label" "$WORK/checkpoints/$label" "$LOGS/$label.log" "$label" \
+    "$baseline_rates" "$pid" "$seconds"
+  BASELINE_BEST[$label]=$BEST
+  stop_pid "$pid"; forget_pid "$pid"; jfr_report "$label"
+  BASELINE_MEMORY[$label]=$(memory "$WORK/$label-rss.txt" "$WORK/$label-gc.log")
+}
+run_baseline baseline KafkaToDeltaAppend "$BASELINE_STEP_SECONDS" "(k) Kafka → Delta append" --table "$WORK/lake/baseline"
+# (w)'s batches grow with its lag as the job's do, so its steps are as long as the job's
+run_baseline writes KafkaToEventsAndWindows "$STEP_SECONDS" "(w) the design's writes alone" --lake "$WORK/lake/writes"
 stop_all
-jfr_report baseline
-baseline_memory=$(memory "$WORK/baseline-rss.txt" "$WORK/baseline-gc.log")
+baseline_best=${BASELINE_BEST[baseline]} writes_best=${BASELINE_BEST[writes]}
 
 pct() { # $1: file of batch durations in ms; p50/p95/max
   sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit }
@@ -169,20 +180,30 @@ for step in "${STEPPED[@]}"; do
   if [ "$label" = job ]; then
     row "mta-turnstile @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
     row "  batch ms p50/p95/max" "$(pct "$WORK/job-batches-$rate.txt")" "" "" "" ""
-  else
+  elif [ "$label" = baseline ]; then
     row "(k) Kafka → Delta append @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
     row "  batch ms p50/p95/max" "$(pct "$WORK/baseline-batches-$rate.txt")" "" "" "" ""
+  else
+    row "(w) the design's writes alone @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
+    row "  batch ms p50/p95/max" "$(pct "$WORK/writes-batches-$rate.txt")" "" "" "" ""
   fi
 done
-shown="$job_best rec/s"; [ "$job_best" -gt 0 ] || shown="< ${RATES%% *} rec/s (no step held)"
-[ -z "${FEEDER_LIMITED[job]:-}" ] || shown="≥ $shown (all the feeder offered)"
-base_shown="$baseline_best rec/s"; [ "$baseline_best" -gt 0 ] || base_shown="< ${baseline_rates%% *} rec/s (no step held)"
-[ -z "${FEEDER_LIMITED[baseline]:-}" ] || base_shown="≥ $base_shown (all the feeder offered)"
+shown() { # $1: label, $2: its highest bounded rate, $3: its lowest rate tried
+  if [ "$2" -le 0 ]; then echo "< $3 rec/s (no step held)"
+  elif [ -n "${FEEDER_LIMITED[$1]:-}" ]; then echo "≥ $2 rec/s (all the feeder offered)"
+  else echo "$2 rec/s"; fi
+}
 share=$(ratio "$job_best" "$baseline_best")
 [ "$baseline_best" -gt 0 ] || share="≥ 1 (k held no step)"
-row "sustainable throughput (highest bounded step)" "$shown" "(k) $base_shown" "$share of (k)" \
+row "sustainable throughput (highest bounded step)" "$(shown job "$job_best" "${RATES%% *}")" \
+  "(k) $(shown baseline "$baseline_best" "${baseline_rates%% *}")" "$share of (k)" \
   "≥ 30,000 rec/s and ≥ 0.60 of (k)" \
   "$(awk -v x="$job_best" -v b="$baseline_best" 'BEGIN { print (x >= 30000 && (b == 0 || x >= 0.6 * b)) ? "pass" : "MISS" }')"
-row "memory of the Spark JVM (-Xmx2g)" "$job_memory" "(k) $baseline_memory" "" "" ""
-note "local[2], -Xmx2g ${USER_SPARK_OPTS}, Java 17, trigger $TRIGGER (--trigger), one single-partition topic each, broker and feeder on the same machine; ${STEP_SECONDS} s per step of the job, ${BASELINE_STEP_SECONDS} s of (k), ${WARMUP_SECONDS} s warm-up per Spark JVM. Records: MTA turnstile CSV rows (~90 B) with the contract's ce_* headers; 5,000 turnstiles, each reporting once per 4-hour tick, history replayed as fast as the rate goes. (k) bench/spark-baseline KafkaToDeltaAppend: the same Kafka source options as the job (read_committed, headers, one task per core) appending every record as it came to one Delta table, same session settings, run after the job on a topic of its own fed the same way, from the job's highest bounded rate upwards. Steps finer than those in RATES are not tried: the figures are lower bounds within that grid."
+# what the share of (k) can be at most for a job that makes #12's writes as the job makes them
+writes_share=$(ratio "$writes_best" "$baseline_best")
+[ "$baseline_best" -gt 0 ] || writes_share="n/a (k held no step)"
+row "(w) the design's writes alone, highest bounded step" "$(shown writes "$writes_best" "${baseline_rates%% *}")" \
+  "(k) as above" "$writes_share of (k): the most the job's share can be" "" ""
+row "memory of the Spark JVM (-Xmx2g)" "$job_memory" "(k) ${BASELINE_MEMORY[baseline]}; (w) ${BASELINE_MEMORY[writes]}" "" "" ""
+note "local[2], -Xmx2g ${USER_SPARK_OPTS}, Java 17, trigger $TRIGGER (--trigger), one single-partition topic each, broker and feeder on the same machine; ${STEP_SECONDS} s per step of the job and (w), ${BASELINE_STEP_SECONDS} s of (k), ${WARMUP_SECONDS} s warm-up per Spark JVM. Records: MTA turnstile CSV rows (~90 B) with the contract's ce_* headers; 5,000 turnstiles, each reporting once per 4-hour tick, history replayed as fast as the rate goes. (k) bench/spark-baseline KafkaToDeltaAppend: the same Kafka source options as the job (read_committed, headers, one task per core) appending every record as it came to one Delta table, same session settings, run after the job on a topic of its own fed the same way, from the job's highest bounded rate upwards. (w) bench/spark-baseline KafkaToEventsAndWindows, run after (k) the same way: the writes #12 asks of each batch and nothing else (parse once, append events partitioned by date, MERGE the batch's hourly partial sums into windows, both idempotent by query and batch id), with the job's cheaper write settings; no validation, quarantine, duplicate lookup or ledger. Steps finer than those in RATES are not tried: the figures are lower bounds within that grid."
 print_table "Benchmark 4 — aggregator, mta-turnstile in local[2]"

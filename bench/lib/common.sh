@@ -57,7 +57,8 @@ ensure_built() { # $@: modules whose artifacts the benchmark runs; built (with w
     JAVA_HOME=$JDK17_HOME ./mvnw -q -B package -Dmaven.test.skip=true -pl "$list" -am
   fi
   if [ "${REBUILD:-0}" = 1 ] || [ ! -f $FORWARDER_JAR ] || [ ! -f $LOADGEN_JAR ] || [ ! -f $BASELINE_JAR ]; then
-    echo "Building the bench tools (./mvnw -f bench/pom.xml package) ..."
+    echo "Building the bench tools (./mvnw -f bench/pom.xml package, after installing the aggregator they use) ..."
+    JAVA_HOME=$JDK17_HOME ./mvnw -q -B install -Dmaven.test.skip=true -pl spark-aggregator -am
     JAVA_HOME=$JDK17_HOME ./mvnw -q -B -f bench/pom.xml package
   fi
 }
