@@ -81,6 +81,8 @@ memory() { # $1: RSS samples, $2: GC log; "peak RSS X MiB, heap after GC max Y M
 }
 
 declare -A STEP FEEDER_LIMITED
+# what each series is, in its progress messages and table rows
+declare -A TITLE=([job]="mta-turnstile" [baseline]="(k) Kafka → Delta append" [writes]="(w) the design's writes alone")
 STEPPED=()
 BEST=0
 # Feeds $2 at each rate of $6 in turn and judges each step; sets STEP[$1:rate] and BEST (0 when no step held).
@@ -147,9 +149,9 @@ job_memory=$(memory "$WORK/aggregator-rss.txt" "$WORK/aggregator-gc.log")
 baseline_rates=$(tr ' ' '\n' <<<"$RATES" | awk -v b="$job_best" 'NF && $1 >= b' | tr '\n' ' ')
 declare -A BASELINE_BEST BASELINE_MEMORY
 # Runs one baseline on a topic of its own and steps it; sets BASELINE_BEST[$1] and BASELINE_MEMORY[$1].
-run_baseline() { # $1: label (and query name), $2: main class, $3: seconds per step, $4: what it is; $5...: its options
-  local label=$1 class=$2 seconds=$3 what=$4 pid; shift 4
-  echo "Starting baseline $label, $what (local[2], trigger $TRIGGER) ..."
+run_baseline() { # $1: label (and query name), $2: main class, $3: seconds per step; $4...: its options
+  local label=$1 class=$2 seconds=$3 pid; shift 3
+  echo "Starting baseline $label, ${TITLE[$label]} (local[2], trigger $TRIGGER) ..."
   create_topic "mta.turnstile.$label"
   # shellcheck disable=SC2086
   start_bg "$label" "$JAVA17" @spark-aggregator/src/main/jvm/spark-java17.options -Xmx2g $USER_SPARK_OPTS \
@@ -165,9 +167,9 @@ run_baseline() { # $1: label (and query name), $2: main class, $3: seconds per s
   stop_pid "$pid"; forget_pid "$pid"; jfr_report "$label"
   BASELINE_MEMORY[$label]=$(memory "$WORK/$label-rss.txt" "$WORK/$label-gc.log")
 }
-run_baseline baseline KafkaToDeltaAppend "$BASELINE_STEP_SECONDS" "(k) Kafka → Delta append" --table "$WORK/lake/baseline"
+run_baseline baseline KafkaToDeltaAppend "$BASELINE_STEP_SECONDS" --table "$WORK/lake/baseline"
 # (w)'s batches grow with its lag as the job's do, so its steps are as long as the job's
-run_baseline writes KafkaToEventsAndWindows "$STEP_SECONDS" "(w) the design's writes alone" --lake "$WORK/lake/writes"
+run_baseline writes KafkaToEventsAndWindows "$STEP_SECONDS" --lake "$WORK/lake/writes"
 stop_all
 baseline_best=${BASELINE_BEST[baseline]} writes_best=${BASELINE_BEST[writes]}
 
@@ -177,16 +179,8 @@ pct() { # $1: file of batch durations in ms; p50/p95/max
 }
 for step in "${STEPPED[@]}"; do
   label=${step%%:*} rate=${step#*:}
-  if [ "$label" = job ]; then
-    row "mta-turnstile @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
-    row "  batch ms p50/p95/max" "$(pct "$WORK/job-batches-$rate.txt")" "" "" "" ""
-  elif [ "$label" = baseline ]; then
-    row "(k) Kafka → Delta append @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
-    row "  batch ms p50/p95/max" "$(pct "$WORK/baseline-batches-$rate.txt")" "" "" "" ""
-  else
-    row "(w) the design's writes alone @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
-    row "  batch ms p50/p95/max" "$(pct "$WORK/writes-batches-$rate.txt")" "" "" "" ""
-  fi
+  row "${TITLE[$label]} @ $rate rec/s offered" "${STEP[$step]}" "" "" "" ""
+  row "  batch ms p50/p95/max" "$(pct "$WORK/$label-batches-$rate.txt")" "" "" "" ""
 done
 shown() { # $1: label, $2: its highest bounded rate, $3: its lowest rate tried
   if [ "$2" -le 0 ]; then echo "< $3 rec/s (no step held)"
@@ -202,7 +196,7 @@ row "sustainable throughput (highest bounded step)" "$(shown job "$job_best" "${
 # what the share of (k) can be at most for a job that makes #12's writes as the job makes them
 writes_share=$(ratio "$writes_best" "$baseline_best")
 [ "$baseline_best" -gt 0 ] || writes_share="n/a (k held no step)"
-row "(w) the design's writes alone, highest bounded step" "$(shown writes "$writes_best" "${baseline_rates%% *}")" \
+row "${TITLE[writes]}, highest bounded step" "$(shown writes "$writes_best" "${baseline_rates%% *}")" \
   "(k) as above" "$writes_share of (k): the most the job's share can be" "" ""
 row "memory of the Spark JVM (-Xmx2g)" "$job_memory" "(k) ${BASELINE_MEMORY[baseline]}; (w) ${BASELINE_MEMORY[writes]}" "" "" ""
 note "local[2], -Xmx2g ${USER_SPARK_OPTS}, Java 17, trigger $TRIGGER (--trigger), one single-partition topic each, broker and feeder on the same machine; ${STEP_SECONDS} s per step of the job and (w), ${BASELINE_STEP_SECONDS} s of (k), ${WARMUP_SECONDS} s warm-up per Spark JVM. Records: MTA turnstile CSV rows (~90 B) with the contract's ce_* headers; 5,000 turnstiles, each reporting once per 4-hour tick, history replayed as fast as the rate goes. (k) bench/spark-baseline KafkaToDeltaAppend: the same Kafka source options as the job (read_committed, headers, one task per core) appending every record as it came to one Delta table, same session settings, run after the job on a topic of its own fed the same way, from the job's highest bounded rate upwards. (w) bench/spark-baseline KafkaToEventsAndWindows, run after (k) the same way: the writes #12 asks of each batch and nothing else (parse once, append events partitioned by date, MERGE the batch's hourly partial sums into windows, both idempotent by query and batch id), with the job's cheaper write settings; no validation, quarantine, duplicate lookup or ledger. Steps finer than those in RATES are not tried: the figures are lower bounds within that grid."

@@ -1,7 +1,7 @@
 package io.streamgate.bench.spark;
 
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
+import io.streamgate.aggregator.sink.DeltaWrites;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +10,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.time.Duration;
@@ -65,9 +64,9 @@ public final class KafkaToEventsAndWindows {
         String windows = lake + "/windows";
 
         Dataset<Row> rows = parse(Baselines.kafka(spark, opts));
-        create(spark, events, rows.schema(),
+        DeltaWrites.ensureTable(spark, events, rows.schema(),
                 Map.of("delta.dataSkippingStatsColumns", "event_time,topic,partition,offset"), "event_date");
-        create(spark, windows, partials(rows).schema(), Map.of(), null);
+        DeltaWrites.ensureTable(spark, windows, partials(rows).schema(), Map.of(), null);
         StreamingQuery query = rows.writeStream().queryName("writes")
                 .option("checkpointLocation", opts.required("--checkpoint"))
                 .trigger(Trigger.ProcessingTime(Duration.parse(opts.get("--trigger", "PT5S")).toMillis()))
@@ -150,14 +149,5 @@ public final class KafkaToEventsAndWindows {
         } finally {
             settings.keySet().forEach(spark.conf()::unset);
         }
-    }
-
-    private static void create(SparkSession spark, String path, StructType schema, Map<String, String> properties,
-                               String partitionColumn) {
-        DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark).location(path).addColumns(schema);
-        for (Map.Entry<String, String> property : properties.entrySet()) {
-            builder = builder.property(property.getKey(), property.getValue());
-        }
-        (partitionColumn == null ? builder : builder.partitionedBy(partitionColumn)).execute();
     }
 }
